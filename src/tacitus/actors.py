@@ -1,0 +1,348 @@
+"""Actor coding: from a noun phrase in the parse to {name, code, country, role}.
+
+Knowledge comes from data files: countries.csv (with pycountry's ISO names), organizations.csv,
+people.csv and roles.csv. A PhraseMatcher finds the names; the phrase around an argument's head
+word (its modifiers, possessives, "of" complements and appositions) decides the actor; a small
+per-document memory resolves surnames, pronouns and definite descriptions to earlier mentions.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pycountry
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .nlp import load_nlp
+from .record import Actor
+from .resources import read_csv, split_list
+
+# Dependents that belong to an actor's noun phrase; other dependents (relative clauses,
+# other prepositions, conjuncts) describe something else.
+PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "appos", "nummod", "case", "flat", "prep", "pobj", "quantmod", "punct"}
+NON_HEAD_DEPS = {"compound", "amod", "nmod", "poss", "flat"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
+ARMED_ROLES = {"MIL", "COP"}
+
+
+@dataclass(frozen=True)
+class Known:
+    """One entry of actor knowledge that a name in the text points to."""
+
+    kind: str  # "country", "adjective", "capital", "org", "person", "surname"
+    name: str
+    country: str | None = None
+    role: str | None = None
+    code: str | None = None
+    years: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass
+class Knowledge:
+    matcher: PhraseMatcher
+    entries: dict[str, Known]  # match label -> entry
+    roles: dict[tuple[str, ...], tuple[str, int]]  # lemma phrase -> (role, rank)
+    exact_case: set[str]  # labels of short all-capital aliases ("IS", "US") that must match in capitals
+    role_max_len: int
+
+
+def _country_rows():
+    for row in read_csv("countries.csv"):
+        iso3 = row["iso3"]
+        record = pycountry.countries.get(alpha_3=iso3)
+        names = split_list(row["names"])
+        if record is not None:
+            names += [getattr(record, a) for a in ("name", "official_name", "common_name") if hasattr(record, a)]
+        yield iso3, names, split_list(row["adjectives"]), split_list(row["capitals"])
+
+
+def _year(value: str) -> int | None:
+    return int(value) if value else None
+
+
+@functools.cache
+def load_knowledge() -> Knowledge:
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    entries: dict[str, Known] = {}
+    exact_case: set[str] = set()
+
+    def add(alias: str, known: Known) -> None:
+        label = f"{known.kind}:{known.name}:{alias}"
+        entries[label] = known
+        if alias.isupper() and len(alias.replace(".", "")) <= 4:
+            exact_case.add(label)
+        matcher.add(label, [nlp.make_doc(alias)])
+
+    for iso3, names, adjectives, capitals in _country_rows():
+        primary = names[0]
+        for name in dict.fromkeys(names):
+            add(name, Known("country", primary, country=iso3))
+        for adjective in adjectives:
+            add(adjective, Known("adjective", primary, country=iso3))
+        for capital in capitals:
+            add(capital, Known("capital", primary, country=iso3, role="GOV"))
+    for row in read_csv("organizations.csv"):
+        known = Known("org", row["name"], country=row["country"] or None, role=row["role"], code=row["code"])
+        for alias in split_list(row["aliases"]):
+            add(alias, known)
+    for row in read_csv("people.csv"):
+        years = (_year(row["from"]), _year(row["until"]))
+        person = Known("person", row["name"], country=row["country"] or None, role=row["role"],
+                       code=row["code"] or None, years=years)
+        add(row["name"], person)
+        for surname in split_list(row["surnames"]):
+            add(surname, replace(person, kind="surname"))
+    roles = {}
+    for row in read_csv("roles.csv"):
+        roles[tuple(row["lemma"].split())] = (row["role"], int(row["rank"]))
+    return Knowledge(matcher, entries, roles, exact_case, max(len(k) for k in roles))
+
+
+@dataclass
+class Mention:
+    span: Span
+    known: Known
+
+
+def is_lowercase_text(doc: Doc) -> bool:
+    """All-lowercase copy (some wires and scrapers) carries no capitalisation evidence."""
+    alpha = [t for t in doc if t.is_alpha]
+    return bool(alpha) and sum(t.is_lower for t in alpha) / len(alpha) > 0.97
+
+
+def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
+    """Known names in the document, longest match first, keyed by every token they cover."""
+    knowledge = load_knowledge()
+    lowercase = is_lowercase_text(doc)
+    spans = []
+    for match_id, start, end in knowledge.matcher(doc):
+        label = doc.vocab.strings[match_id]
+        known = knowledge.entries[label]
+        span = Span(doc, start, end, label=label)
+        alias = label.split(":", 2)[2]
+        if label in knowledge.exact_case:
+            if lowercase or span.text != alias:
+                continue
+        elif not lowercase and alias[:1].isupper() and not span[0].text[:1].isupper():
+            continue  # "turkey", "chad", "male" in running text are not the names
+        if known.kind == "surname" and (span[0].pos_ != "PROPN" or span[0].ent_type_ in ("DATE", "GPE")):
+            continue
+        if known.kind in ("person", "surname") and not _in_office(known, published):
+            continue
+        spans.append(span)
+    mentions: dict[int, Mention] = {}
+    for span in filter_spans(spans):
+        mention = Mention(span, knowledge.entries[span.label_])
+        for token in span:
+            mentions[token.i] = mention
+    return mentions
+
+
+def _in_office(known: Known, published: date | None) -> bool:
+    if published is None:
+        return True
+    first, last = known.years
+    return (first is None or published.year >= first) and (last is None or published.year <= last + 1)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head word with the dependents that make up its noun phrase."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        if child.dep_ == "punct":
+            continue
+        tokens.extend(phrase_tokens(child))
+    return tokens
+
+
+def role_in(tokens: list[Token]) -> tuple[str, int] | None:
+    """The highest-ranked role word or phrase among the tokens ("defense ministry" beats "ministry")."""
+    knowledge = load_knowledge()
+    best = None
+    lemmas = {t.i: t.lemma_.lower() for t in tokens}
+    for t in tokens:
+        for length in range(1, knowledge.role_max_len + 1):
+            key = tuple(lemmas.get(t.i + k, "") for k in range(length))
+            found = knowledge.roles.get(key)
+            if found and (best is None or found[1] >= best[1]):
+                best = found
+    return best
+
+
+@dataclass
+class ActorMemory:
+    """What a document has said about its actors so far: for surnames, pronouns and descriptions."""
+
+    by_surname: dict[str, Actor] = field(default_factory=dict)
+    by_head: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    last_speaker: Actor | None = None
+
+
+class ActorResolver:
+    """Resolves argument head words to actors for one document."""
+
+    def __init__(self, doc: Doc, published: date | None):
+        self.doc = doc
+        self.mentions = find_mentions(doc, published)
+        self.memory = ActorMemory()
+        self.cache: dict[int, Actor | None] = {}
+        # Resolve every phrase head in reading order, so that surnames, pronouns and "the ministry"
+        # refer back to what came before them, whatever order the event stage asks in.
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in NON_HEAD_DEPS:
+                self.resolve(token)
+
+    def resolve(self, head: Token) -> Actor | None:
+        if head.i not in self.cache:
+            self.cache[head.i] = self._resolve(head)
+        return self.cache[head.i]
+
+    def _resolve(self, head: Token) -> Actor | None:
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            if lower in PERSON_PRONOUNS:
+                return self._refer(head, self.memory.last_person)
+            if lower in SPEAKER_PRONOUNS:
+                return self._refer(head, self.speaker_of(head) or self.memory.last_speaker)
+            return None
+        tokens = sorted(phrase_tokens(head), key=lambda t: t.i)
+        found = [self.mentions[t.i] for t in tokens if t.i in self.mentions]
+        found = list({id(m): m for m in found}.values())
+        head_mention = self.mentions.get(head.i)
+        role = role_in(tokens)
+        person = next((m.known for m in found if m.known.kind in ("person", "surname")), None)
+        if head_mention and head_mention.known.kind == "surname":
+            person = head_mention.known
+        org = next((m.known for m in found if m.known.kind == "org"), None)
+        countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
+        text_span = self._span(tokens)
+
+        actor = Actor(text=text_span.text, start=text_span.start_char, end=text_span.end_char)
+        if person is None and not countries and not org and head.pos_ == "PROPN":
+            earlier = self.memory.by_surname.get(head.lower_)
+            if earlier is not None:  # "Konashenkov said" after "spokesman Igor Konashenkov"
+                return self._refer(head, earlier, text_span)
+        if person is not None:
+            actor.name, actor.country, actor.role, org_code = person.name, person.country, person.role, person.code
+            if org_code:
+                actor.code = org_code
+        elif org is not None:
+            actor.name, actor.country, actor.role, actor.code = org.name, org.country, org.role, org.code
+            if role and role[0] in ARMED_ROLES and org.role in ("IGO", "NGO"):
+                actor.role = role[0]
+        if countries and actor.country is None:
+            actor.country = countries[0].country
+            if actor.name is None and head_mention is not None and head_mention.known.kind in ("country", "capital"):
+                actor.name = countries[0].name
+        if role and person is None and (org is None or actor.role == role[0]):
+            actor.role = role[0]
+        elif actor.role is None and head_mention is not None and head_mention.known.kind == "capital":
+            actor.role = "GOV"
+        if head.ent_type_ == "PERSON" and actor.name is None:
+            actor.name = _entity_text(head)
+        if actor.country is None and actor.code is None and actor.role is None and actor.name is None:
+            if any(t.lower_ in DEFINITE for t in head.children):  # "the convoy" after "a UN convoy"
+                return self._refer(head, self._earlier(tokens), text_span)
+            return None
+        if actor.country is None and actor.code is None:
+            actor = self._complete_from_memory(actor, tokens)
+        if actor.name is None:
+            actor.name = text_span.text
+        self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
+        return replace(actor, code=actor_code(actor))
+
+    def _span(self, tokens: list[Token]) -> Span:
+        start, end = tokens[0].i, tokens[-1].i + 1
+        while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        while end - start > 1 and (self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        return self.doc[start:end]
+
+    def _refer(self, head: Token, earlier: Actor | None, span: Span | None = None) -> Actor | None:
+        if earlier is None:
+            return None
+        span = span or self.doc[head.i : head.i + 1]
+        return replace(earlier, text=span.text, start=span.start_char, end=span.end_char, reciprocal=False,
+                       code=actor_code(earlier))
+
+    def _earlier(self, tokens: list[Token]) -> Actor | None:
+        """The last actor named with one of these nouns ("troops", "coalition", "convoy")."""
+        for token in sorted(tokens, key=lambda t: t.dep_ != "ROOT" and t is not tokens[0]):
+            if token.pos_ in ("NOUN", "PROPN"):
+                earlier = self.memory.by_head.get(token.lemma_.lower())
+                if earlier is not None:
+                    return earlier
+        return None
+
+    def _complete_from_memory(self, actor: Actor, tokens: list[Token]) -> Actor:
+        """"government troops" after "Syrian government troops"; "coalition aircraft" after the
+        US-led coalition: take the earlier actor's country and organisation, keep this role."""
+        earlier = self._earlier(tokens)
+        if earlier is None:
+            return actor
+        return replace(actor, country=earlier.country, code=earlier.code,
+                       name=earlier.name if earlier.role == actor.role or actor.role is None else actor.name,
+                       role=actor.role or earlier.role)
+
+    def _remember(self, head: Token, tokens: list[Token], actor: Actor, is_person: bool) -> None:
+        if actor.country or actor.code:
+            for token in tokens:
+                if token.pos_ in ("NOUN", "PROPN") and (token is head or token.lemma_.lower() in ROLE_WORDS()):
+                    self.memory.by_head[token.lemma_.lower()] = actor
+            if actor.name:
+                for word in actor.name.lower().replace("-", " ").split():
+                    if len(word) > 3:
+                        self.memory.by_head.setdefault(word, actor)
+        if is_person:
+            self.memory.last_person = actor
+            name = actor.name or actor.text
+            self.memory.by_surname[name.split()[-1].lower()] = actor
+
+    def speaker_of(self, token: Token) -> Actor | None:
+        """Who speaks a quote: the subject of the reporting verb the token's clause hangs from."""
+        from .lexicon import load_lexicon
+
+        reporting = load_lexicon().reporting
+        for ancestor in token.ancestors:
+            if ancestor.lemma_.lower() in reporting:
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i != token.i and subject.lower_ not in SPEAKER_PRONOUNS:
+                    return self.resolve(subject)
+        return None
+
+    def note_speaker(self, actor: Actor | None) -> None:
+        if actor is not None:
+            self.memory.last_speaker = actor
+
+
+@functools.cache
+def ROLE_WORDS() -> frozenset[str]:  # noqa: N802 - a cached constant
+    return frozenset(word for phrase in load_knowledge().roles for word in phrase)
+
+
+def _entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.replace("\u00a0", " ")
+    return token.text
+
+
+def actor_code(actor: Actor) -> str | None:
+    """CAMEO-style code: the organisation's or country's code with the sector role appended."""
+    base = actor.code or actor.country or ""
+    role = actor.role or ""
+    if base.endswith(role) or (actor.code and role in ("IGO", "NGO")):
+        return base or None
+    return (base + role) or None

@@ -1,0 +1,396 @@
+"""Event extraction: trigger words from the lexicon, their arguments from the dependency parse,
+realis from negation, modality, threat frames and attribution, then the date, place and
+casualties of each event."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from .actors import ActorResolver
+from .casualties import find_casualties
+from .dates import find_dates
+from .document import Document
+from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
+from .ontology import lookup
+from .places import find_location
+from .record import Actor, Event, Span as TextSpan
+
+TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
+RECIPROCAL_PREPS = {"with", "between"}
+SOURCE_PREPS = {"by", "from"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
+RECIPROCAL_ROOTS = {"04"}
+RECIPROCAL_CODES = {"057", "060", "061", "062", "063", "064", "190"}
+
+
+@dataclass
+class Candidate:
+    """A trigger word with its lexicon entry, before it becomes an Event."""
+
+    token: Token
+    entry: Entry
+    code: str
+    realis: str = "asserted"
+    attribution_verb: Token | None = None
+    absorbed_by: "Candidate | None" = None
+    inner: "Candidate | None" = None  # the threatened action of a threat
+
+
+def extract_events(document: Document, resolver: ActorResolver) -> list[Event]:
+    lexicon = load_lexicon()
+    doc = document.spacy_doc
+    events: list[Event] = []
+    focus = None  # the last date stated in the current paragraph
+    for index, sentence in enumerate(doc.sents):
+        if not sentence.text.strip():
+            continue
+        if index and "\n" in doc[sentence.start - 1].text_with_ws:
+            focus = None
+        dates = find_dates(sentence, document.published)
+        events.extend(_sentence_events(document, index, sentence, lexicon, resolver, dates, focus))
+        focus = dates[-1] if dates else focus
+    return events
+
+
+def _sentence_events(document: Document, index: int, sentence: Span, lexicon: Lexicon,
+                     resolver: ActorResolver, dates, focus) -> list[Event]:
+    candidates = {}
+    for token in sentence:
+        entry = lexicon.match(token)
+        if entry is not None:
+            candidates[token.i] = Candidate(token, entry, entry.code)
+    for candidate in candidates.values():
+        _place_in_clause(candidate, candidates, lexicon)
+    for candidate in candidates.values():
+        if candidate.entry.secondary and any(
+            other is not candidate and other.absorbed_by is None and not other.entry.secondary
+            and lookup(other.code).plover_type == lookup(candidate.code).plover_type
+            for other in candidates.values()
+        ):
+            candidate.absorbed_by = candidate
+    fatalities, injuries, victims = find_casualties(sentence)
+    events = []
+    for candidate in candidates.values():
+        if candidate.absorbed_by is not None or candidate.realis == "hypothetical":
+            continue
+        event = _build_event(document, index, sentence, candidate, resolver, lexicon)
+        if event is None:
+            continue
+        _add_date(event, candidate.token, dates, document, focus)
+        if lookup(event.cameo).quad_class == 4 and event.cameo[:2] in ("18", "19", "20") or event.type == "ASSAULT":
+            event.fatalities, event.injuries = fatalities, injuries
+            if event.target is None and victims is not None:
+                event.target = resolver.resolve(victims)
+        if event.source is None and event.target is None and event.fatalities is None:
+            continue
+        events.append(event)
+    if not events:
+        statement = _statement_event(document, index, sentence, resolver, lexicon)
+        if statement is not None:
+            _add_date(statement, statement_token(sentence, lexicon), dates, document, focus)
+            events.append(statement)
+    events.extend(_derived_accusations(events))
+    return events
+
+
+def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lexicon: Lexicon) -> None:
+    """Walk up from the trigger: absorbed by a governing event, framed as a threat or intent,
+    negated or alleged, and attributed to whoever reports it."""
+    token = candidate.token
+    if any(c.dep_ == "neg" for c in token.children):
+        candidate.realis = "negated"
+    elif any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.modal_hypothetical for c in token.children):
+        candidate.realis = "hypothetical"
+    if any(c.lemma_.lower() in lexicon.alleged_markers and c.dep_ == "advmod" for c in token.children):
+        candidate.realis = "alleged"
+    child, ancestor = token, token.head
+    steps = 0
+    while ancestor is not child and steps < 8:
+        steps += 1
+        lemma = ancestor.lemma_.lower()
+        governing = candidates.get(ancestor.i)
+        if governing is not None and child.dep_ in CLAUSE_LINKS and candidate.attribution_verb is None:
+            if governing.entry.code.startswith("13") and child.dep_ in ("xcomp", "ccomp", "prep", "pobj", "pcomp"):
+                threat = lookup(candidate.code).threat_code
+                if threat:
+                    governing.code = threat
+                governing.inner = candidate
+                candidate.absorbed_by = governing
+                return
+            if child.dep_ in ("dobj", "pobj", "xcomp", "nsubjpass", "attr", "pcomp"):
+                candidate.absorbed_by = governing
+                return
+            if child.dep_ in ("xcomp", "pcomp", "pobj", "prep") and lemma in lexicon.embedding:
+                candidate.absorbed_by = governing
+                return
+        if lemma in lexicon.threat_frames and child.dep_ in ("prep", "pcomp", "pobj", "acl"):
+            threat = lookup(candidate.code).threat_code
+            if threat:
+                candidate.code = threat
+                candidate.realis = "threatened"
+        elif lemma in lexicon.embedding and child.dep_ in ("xcomp", "prep", "pcomp") and governing is None:
+            if lemma in ("refuse", "fail"):
+                candidate.realis = "negated"
+            elif candidate.realis == "asserted":
+                candidate.realis = "hypothetical"
+        if lemma in lexicon.reporting and child.dep_ in ("ccomp", "conj", "xcomp", "parataxis", "advcl") or (
+            lemma == "accord" and child is not token):
+            candidate.attribution_verb = ancestor
+            if lemma in lexicon.alleged_markers and candidate.realis == "asserted":
+                candidate.realis = "alleged"
+            if lemma in lexicon.negation_verbs:
+                candidate.realis = "negated"
+            break
+        if lemma in lexicon.negation_verbs and child.dep_ == "ccomp":
+            candidate.realis = "negated"
+        if ancestor.dep_ == "ROOT" and ancestor.head is ancestor:
+            break
+        child, ancestor = ancestor, ancestor.head
+    if any(t.lemma_.lower() in ("reportedly", "allegedly", "purportedly") for t in token.sent
+           if t.head.i in (token.i, token.head.i)) and candidate.realis == "asserted":
+        candidate.realis = "alleged"
+
+
+def _build_event(document: Document, index: int, sentence: Span, candidate: Candidate,
+                 resolver: ActorResolver, lexicon: Lexicon) -> Event | None:
+    token, entry = candidate.token, candidate.entry
+    code = lookup(candidate.code)
+    source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
+    if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
+        _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
+    attributed = _attribution(candidate, resolver)
+    if source is None and code.penta_class in (0, 1, 3):  # a verbal act with no subject is the speaker's
+        source = attributed
+    if entry.needs_actor and source is None and target is None:
+        return None
+    if source is not None and target is not None and source.code == target.code and not reciprocal:
+        target = None  # an actor acting on itself is almost always a misread parse
+    reciprocal = reciprocal and (code.code[:2] in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES)
+    if reciprocal:
+        source = replace(source, reciprocal=True) if source else None
+        target = replace(target, reciprocal=True) if target else None
+    location = find_location(sentence, token, _actor_token_ids(source, target, sentence))
+    mode = entry.mode if candidate.code == entry.code and entry.mode else code.plover_mode
+    event = Event(
+        doc_id=document.id,
+        sentence_index=index,
+        sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
+        trigger=_trigger_span(token, entry),
+        rule=entry.id if candidate.code == entry.code else f"{entry.id}+threat",
+        cameo=code.code,
+        type=code.plover_type,
+        mode=mode,
+        context=list(code.plover_context),
+        quad_class=code.quad_class,
+        penta_class=code.penta_class,
+        goldstein=code.goldstein,
+        source=source,
+        target=target,
+        location=location,
+        attributed_to=attributed,
+        realis=candidate.realis,
+    )
+    event.confidence = _confidence(event, token)
+    return event
+
+
+def _trigger_span(token: Token, entry: Entry) -> TextSpan:
+    doc = token.doc
+    start = token.i - len(entry.lemmas) + 1 if entry.pos == "NOUN" else token.i
+    end = token.i + 1
+    if entry.particle:
+        particle = next((c for c in token.children if c.lower_ == entry.particle), None)
+        if particle is not None:
+            end = max(end, particle.i + 1)
+    span = doc[start:end]
+    return TextSpan(span.text, span.start_char, span.end_char)
+
+
+def _first_actor(tokens, resolver: ActorResolver) -> tuple[Actor | None, Token | None]:
+    for token in tokens:
+        actor = resolver.resolve(token)
+        if actor is not None:
+            return actor, token
+    return None, None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it hangs from: coordinated verbs,
+    complements ("is on the brink of calling off"), and "by doing" adjuncts."""
+    for _ in range(6):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon):
+    """(source, target, reciprocal) actors of a trigger."""
+    source = target = None
+    reciprocal = False
+    if entry.pos == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        if passive:
+            target, _ = _first_actor([c for c in token.children if c.dep_ == "nsubjpass"], resolver)
+            source, _ = _first_actor(_prep_objects(token, {"by"}), resolver)
+        else:
+            subject = _subject(token)
+            source, source_token = _first_actor([subject] if subject is not None else [], resolver)
+            objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            target, _ = _first_actor(objects, resolver)
+            if target is None:  # "imposed sanctions on Iran", "suspended cooperation with the USA"
+                target, _ = _first_actor(_prep_objects(token, TARGET_PREPS)
+                                         + [p for o in objects for p in _prep_objects(o, TARGET_PREPS)], resolver)
+            if target is None:
+                target, _ = _first_actor(_prep_objects(token, RECIPROCAL_PREPS)
+                                         + [p for o in objects for p in _prep_objects(o, RECIPROCAL_PREPS)], resolver)
+                reciprocal = target is not None
+            if target is None and source_token is not None:
+                target, _ = _first_actor(source_token.conjuncts, resolver)
+                reciprocal = target is not None
+    else:
+        source, _ = _first_actor([c for c in token.children if c.dep_ == "poss"], resolver)
+        if source is None:
+            source, _ = _first_actor(_prep_objects(token, SOURCE_PREPS), resolver)
+        target, _ = _first_actor(_prep_objects(token, TARGET_PREPS), resolver)
+        if target is None:
+            target, _ = _first_actor(_prep_objects(token, RECIPROCAL_PREPS), resolver)
+            reciprocal = target is not None
+        verb = governing_verb(token)
+        verb_lemma = verb.lemma_.lower()
+        subject = _subject(verb) if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        if subject is not None and verb_lemma in lexicon.light_target:  # "came under attack"
+            target = target or resolver.resolve(subject)
+        elif subject is not None and source is None:  # "launched an attack", "after talks with"
+            source = resolver.resolve(subject)
+            if source is not None and target is None and verb_lemma in lexicon.light_source:
+                target, _ = _first_actor(source_conjuncts(subject), resolver)
+                reciprocal = target is not None
+        if source is None:  # "coalition strikes", "Russian air raids"
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+            source, _ = _first_actor(modifiers, resolver)
+        if target is None and verb_lemma in lexicon.light_source:
+            target, _ = _first_actor(_prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS), resolver)
+        if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
+            target, _ = _first_actor([c for c in token.head.children if c.dep_ == "dobj"], resolver)
+    return source, target, reciprocal
+
+
+def source_conjuncts(token: Token) -> list[Token]:
+    return list(token.conjuncts)
+
+
+def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:
+    verb = candidate.attribution_verb
+    if verb is None:
+        return None
+    if verb.lemma_.lower() == "accord":  # "according to X"
+        holder = next((g for c in verb.children for g in ([c] + list(c.children)) if g.dep_ == "pobj"), None)
+    else:
+        holder = _subject(verb)
+    actor = resolver.resolve(holder) if holder is not None else None
+    resolver.note_speaker(actor)
+    return actor
+
+
+def _actor_token_ids(source: Actor | None, target: Actor | None, sentence: Span) -> set[int]:
+    ids = set()
+    for actor in (source, target):
+        if actor is None:
+            continue
+        for t in sentence:
+            if actor.start <= t.idx < actor.end:
+                ids.add(t.i)
+    return ids
+
+
+def _add_date(event: Event, token: Token, dates, document: Document, focus) -> None:
+    """The date attached to the event's clause chain, else the sentence's, else the last date of
+    the paragraph so far ("On 20 June ... The drone was downed"), else publication."""
+    chain = {token.i, governing_verb(token).i} | {a.i for a in token.ancestors}
+    chosen = next((d for d in dates if d.anchor.i in chain), None) or (dates[0] if dates else focus)
+    if chosen is not None:
+        event.date, event.date_precision = chosen.value, chosen.precision
+    elif document.published is not None:
+        event.date, event.date_precision = document.published.isoformat(), "publication"
+
+
+def _confidence(event: Event, token: Token) -> float:
+    score = 0.45
+    score += 0.15 if event.source is not None else 0
+    score += 0.15 if event.target is not None else 0
+    score += 0.1 if token.dep_ in ("ROOT", "ccomp", "conj") else 0
+    score += 0.05 if event.quad_class in (3, 4) and event.cameo[:2] != "01" else 0
+    if event.realis not in ("asserted",):
+        score -= 0.1
+    return max(0.05, min(score, 0.95))
+
+
+def statement_token(sentence: Span, lexicon: Lexicon) -> Token | None:
+    for token in sentence:
+        if token.lemma_.lower() in lexicon.reporting and token.pos_ in ("VERB", "AUX") and _subject(token) is not None:
+            return token
+    return None
+
+
+def _statement_event(document: Document, index: int, sentence: Span, resolver: ActorResolver,
+                     lexicon: Lexicon) -> Event | None:
+    """A reporting-only sentence codes as a CAMEO 010 statement by its speaker."""
+    token = statement_token(sentence, lexicon)
+    if token is None:
+        return None
+    speaker = resolver.resolve(_subject(token))
+    if speaker is None:
+        return None
+    resolver.note_speaker(speaker)
+    addressee, _ = _first_actor([c for c in token.children if c.dep_ in ("dobj", "dative")], resolver)
+    code = lookup("010")
+    event = Event(
+        doc_id=document.id, sentence_index=index,
+        sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
+        trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
+        rule="statement", cameo=code.code, type=None, mode=None, context=[],
+        quad_class=code.quad_class, penta_class=code.penta_class, goldstein=code.goldstein,
+        source=speaker, target=addressee, realis="asserted",
+    )
+    event.confidence = 0.3
+    return event
+
+
+def _derived_accusations(events: list[Event]) -> list[Event]:
+    """A named actor reporting another's use of force accuses it (CAMEO 112, "Accuse")."""
+    derived, seen = [], set()
+    code = lookup("112")
+    for event in events:
+        accuser, accused = event.attributed_to, event.source
+        if event.quad_class != 4 or accuser is None or accused is None or not is_named(accuser):
+            continue
+        pair = (accuser.code, accused.code)
+        if accuser.code == accused.code or pair in seen:
+            continue
+        seen.add(pair)
+        derived.append(Event(
+            doc_id=event.doc_id, sentence_index=event.sentence_index, sentence=event.sentence,
+            trigger=event.trigger, rule="reported-force-is-accusation", cameo=code.code,
+            type=code.plover_type, mode="allege", context=list(code.plover_context),
+            quad_class=code.quad_class, penta_class=code.penta_class, goldstein=code.goldstein,
+            source=accuser, target=accused, date=event.date, date_precision=event.date_precision,
+            location=event.location, attributed_to=accuser, realis="asserted",
+            confidence=max(0.05, event.confidence - 0.25),
+        ))
+    return derived
+
+
+def is_named(actor: Actor) -> bool:
+    """A country, organisation or known person, not just a sector word ("a hospital official")."""
+    return actor.country is not None or (actor.code is not None and actor.code != actor.role)

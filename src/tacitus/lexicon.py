@@ -1,0 +1,138 @@
+"""The event lexicon (data/event_lexicon.yaml): entries, word lists, and matching a trigger word."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .ontology import lookup
+from .resources import read_yaml
+
+CONSTRAINTS = ("particle", "prep", "object", "of", "head", "needs_actor")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    pos: str  # "VERB" or "NOUN"
+    lemmas: tuple[str, ...]  # the phrase; the last lemma is the trigger word
+    code: str
+    mode: str | None = None
+    particle: str | None = None
+    prep: str | None = None
+    object: frozenset[str] = frozenset()
+    of: frozenset[str] = frozenset()
+    head: frozenset[str] = frozenset()
+    needs_actor: bool = False
+    secondary: bool = False
+
+    @property
+    def specificity(self) -> int:
+        given = [self.particle, self.prep, self.object, self.of, self.head]
+        return len(self.lemmas) + sum(1 for g in given if g)
+
+    def matches(self, token: Token) -> bool:
+        """Whether the trigger word `token` meets this entry's phrase and constraints."""
+        doc = token.doc
+        if len(self.lemmas) > 1:
+            start = token.i - len(self.lemmas) + 1
+            if start < 0 or tuple(t.lemma_.lower() for t in doc[start : token.i + 1]) != self.lemmas:
+                return False
+        if self.particle and not any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ == self.particle for c in token.children
+        ):
+            return False
+        if self.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == self.prep for c in token.children):
+            return False
+        if self.object and not (object_lemmas(token) & self.object):
+            return False
+        if self.of and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in self.of for g in c.children)
+            for c in token.children
+        ):
+            return False
+        if self.head and governing_verb(token).lemma_.lower() not in self.head:
+            return False
+        return True
+
+
+def object_lemmas(token: Token) -> set[str]:
+    """Lemmas of a verb's objects (and their conjuncts, and the subject of a passive)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        objects.extend(g for g in prep.children if g.dep_ == "pobj")
+    lemmas = set()
+    for obj in objects:
+        lemmas.add(obj.lemma_.lower())
+        lemmas.update(c.lemma_.lower() for c in obj.conjuncts)
+    return lemmas
+
+
+def governing_verb(token: Token) -> Token:
+    """The verb a noun hangs from, through a preposition if need be ("came under attack" -> came)."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    return head
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_word: dict[tuple[str, str], tuple[Entry, ...]]
+    light_source: frozenset[str]
+    light_target: frozenset[str]
+    reporting: frozenset[str]
+    embedding: frozenset[str]
+    threat_frames: frozenset[str]
+    modal_hypothetical: frozenset[str]
+    alleged_markers: frozenset[str]
+    negation_verbs: frozenset[str]
+
+    def match(self, token: Token) -> Entry | None:
+        """The most specific entry that `token` triggers, if any."""
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        candidates = self.by_word.get((pos, token.lemma_.lower()), ())
+        if not candidates and pos == "NOUN":
+            candidates = self.by_word.get((pos, token.lower_), ())
+        for entry in candidates:  # sorted most specific first
+            if entry.matches(token):
+                return entry
+        return None
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    data = read_yaml("event_lexicon.yaml")
+    index: dict[tuple[str, str], list[Entry]] = {}
+    for raw in data["entries"]:
+        lookup(raw["code"])  # fail loudly on a code that is not in the codebook
+        pos, phrase = ("VERB", raw["verb"]) if "verb" in raw else ("NOUN", raw["noun"])
+        entry = Entry(
+            id=raw["id"],
+            pos=pos,
+            lemmas=tuple(phrase.lower().split()),
+            code=raw["code"],
+            mode=raw.get("mode"),
+            particle=raw.get("particle"),
+            prep=raw.get("prep"),
+            object=frozenset(raw.get("object", ())),
+            of=frozenset(raw.get("of", ())),
+            head=frozenset(raw.get("head", ())),
+            needs_actor=bool(raw.get("needs_actor", False)),
+            secondary=bool(raw.get("secondary", False)),
+        )
+        index.setdefault((pos, entry.lemmas[-1]), []).append(entry)
+    return Lexicon(
+        by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()},
+        light_source=frozenset(data["light_verbs"]["source"]),
+        light_target=frozenset(data["light_verbs"]["target"]),
+        reporting=frozenset(data["reporting_verbs"]),
+        embedding=frozenset(data["embedding_verbs"]),
+        threat_frames=frozenset(data["threat_frames"]),
+        modal_hypothetical=frozenset(data["modal_hypothetical"]),
+        alleged_markers=frozenset(data["alleged_markers"]),
+        negation_verbs=frozenset(data["negation_verbs"]),
+    )

@@ -1,0 +1,90 @@
+"""The per-document function, and batches of it over spaCy's nlp.pipe.
+
+code_document is the one function the CLI, the Python API and (later) the server and Dask
+workers call; it knows nothing of where it runs.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from .actors import ActorResolver
+from .clean import clean_text, find_dateline
+from .document import Document, DocumentError
+from .events import extract_events
+from .nlp import load_nlp
+from .record import Event
+
+BATCH_SIZE = 16
+
+
+def prepare(document: Document) -> Document:
+    """Clean the text and read the dateline (the stage before parsing)."""
+    document.text = clean_text(document.text)
+    if not document.text.strip():
+        raise DocumentError(document.id, "no text left after cleaning")
+    place, dateline_date = find_dateline(document.text, document.published)
+    document.dateline_place = place
+    if document.published is None and dateline_date is not None:
+        document.published = dateline_date
+    return document
+
+
+def code_parsed(document: Document) -> list[Event]:
+    """Actors and events of a document whose spaCy parse is attached."""
+    resolver = ActorResolver(document.spacy_doc, document.published)
+    document.events = extract_events(document, resolver)
+    return document.events
+
+
+def code_document(document: Document) -> list[Event]:
+    prepare(document)
+    document.spacy_doc = load_nlp()(document.text)
+    return code_parsed(document)
+
+
+def code_documents(items: Iterable[Document | DocumentError]) -> Iterator[Document | DocumentError]:
+    """Code a stream of documents in parser batches; errors pass through in order."""
+    nlp = load_nlp()
+    batch: list[Document | DocumentError] = []
+
+    def flush() -> Iterator[Document | DocumentError]:
+        ready = []
+        for item in batch:
+            if isinstance(item, Document):
+                try:
+                    ready.append(prepare(item))
+                except DocumentError as exc:
+                    ready.append(exc)
+                except Exception as exc:  # noqa: BLE001 - one broken document must not stop a batch
+                    ready.append(DocumentError(item.id, f"cleaning failed: {exc}"))
+            else:
+                ready.append(item)
+        docs = [d for d in ready if isinstance(d, Document)]
+        for document, parsed in zip(docs, nlp.pipe(d.text for d in docs)):
+            document.spacy_doc = parsed
+        for item in ready:
+            if isinstance(item, Document):
+                try:
+                    code_parsed(item)
+                except Exception as exc:  # noqa: BLE001
+                    item = DocumentError(item.id, f"coding failed: {type(exc).__name__}: {exc}")
+                if isinstance(item, Document):
+                    item.spacy_doc = None  # parses are large; keep only the events
+            yield item
+        batch.clear()
+
+    for item in items:
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield from flush()
+    yield from flush()
+
+
+def code(text: str, published: date | str | None = None, doc_id: str | None = None) -> list[Event]:
+    """Code one text: `tacitus.code("Rebels attacked ...", published="2024-05-01")`."""
+    from .readers import make_document
+
+    document = make_document(doc_id or "doc", text, published=published.isoformat()
+                             if isinstance(published, date) else published)
+    return code_document(document)

@@ -1,0 +1,117 @@
+"""Reading documents: .txt files, .jsonl files, directories of them, and standard input.
+
+Each reader yields a Document or a DocumentError per document, so one bad file or line never
+stops a batch.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from .document import Document, DocumentError
+
+MAX_TEXT_CHARS = 2_000_000
+SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
+
+
+def parse_published(value: object, doc_id: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise DocumentError(doc_id, f"unparsable published date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def make_document(doc_id: str, text: object, *, title=None, published=None, source=None, url=None,
+                  line: int | None = None) -> Document:
+    if not isinstance(text, str):
+        raise DocumentError(doc_id, "missing or non-string 'text'", line)
+    if "\x00" in text:
+        raise DocumentError(doc_id, "binary content (NUL bytes)", line)
+    if not text.strip():
+        raise DocumentError(doc_id, "empty text", line)
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(doc_id, f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}", line)
+    return Document(id=doc_id, text=text, title=title, published=parse_published(published, doc_id),
+                    source=source, url=url)
+
+
+def decode(raw: bytes, doc_id: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise DocumentError(doc_id, "binary content (NUL bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Old wire archives are often Windows-1252; ftfy repairs what this gets wrong.
+        return raw.decode("cp1252", errors="replace")
+
+
+def read_text(raw: bytes, doc_id: str, published: date | None) -> Document:
+    text = decode(raw, doc_id)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return make_document(doc_id, text, title=first, published=published)
+
+
+def read_jsonl_lines(lines: Iterator[str], origin: str, published: date | None) -> Iterator[Document | DocumentError]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        fallback_id = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise DocumentError(fallback_id, "line is not a JSON object", number)
+            doc_id = str(record.get("id") or fallback_id)
+            yield make_document(
+                doc_id, record.get("text"), title=record.get("title"),
+                published=record.get("published") or (published.isoformat() if published else None),
+                source=record.get("source"), url=record.get("url"), line=number,
+            )
+        except json.JSONDecodeError as exc:
+            yield DocumentError(fallback_id, f"malformed JSON: {exc.msg}", number)
+        except DocumentError as exc:
+            exc.line = number
+            yield exc
+
+
+def read_path(path: Path, published: date | None) -> Iterator[Document | DocumentError]:
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+            yield from read_path(child, published)
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        yield DocumentError(str(path), f"cannot read: {exc.strerror}")
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl_lines(raw.decode("utf-8", errors="replace").splitlines(), path.name, published)
+        return
+    try:
+        yield read_text(raw, path.stem, published)
+    except DocumentError as exc:
+        yield exc
+
+
+def read_inputs(inputs: list[str], published: date | None = None) -> Iterator[Document | DocumentError]:
+    """Documents from paths, directories, or '-' for standard input (JSON Lines or plain text)."""
+    for item in inputs:
+        if item == "-":
+            raw = sys.stdin.buffer.read()
+            if raw.lstrip()[:1] == b"{":
+                yield from read_jsonl_lines(raw.decode("utf-8", errors="replace").splitlines(), "stdin", published)
+            else:
+                try:
+                    yield read_text(raw, "stdin", published)
+                except DocumentError as exc:
+                    yield exc
+            continue
+        path = Path(item)
+        if not path.exists():
+            yield DocumentError(item, "no such file or directory")
+            continue
+        yield from read_path(path, published)
