@@ -217,6 +217,9 @@ class ActorResolver:
                 return self._refer(head, self.speaker_of(head) or self.memory.last_speaker)
             return None
         tokens = sorted(phrase_tokens(head), key=lambda t: t.i)
+        before = tokens[0].i - 1
+        if before >= 0 and before in self.mentions and self.doc[before].dep_ in ("aux", "auxpass"):
+            tokens.insert(0, self.doc[before])  # "IS fighters": the tagger took "IS" for a verb
         found = [self.mentions[t.i] for t in tokens if t.i in self.mentions]
         found = list({id(m): m for m in found}.values())
         head_mention = self.mentions.get(head.i)

