@@ -286,7 +286,7 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
         elif subject is not None and source is None:  # "launched an attack", "after talks with"
             source = resolver.resolve(subject)
             if source is not None and target is None and verb_lemma in lexicon.light_source:
-                target, _ = _first_actor(source_conjuncts(subject), resolver)
+                target, _ = _first_actor(list(subject.conjuncts), resolver)
                 reciprocal = target is not None
         if source is None:  # "coalition strikes", "Russian air raids"
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
@@ -296,10 +296,6 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
         if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ == "dobj"], resolver)
     return source, target, reciprocal
-
-
-def source_conjuncts(token: Token) -> list[Token]:
-    return list(token.conjuncts)
 
 
 def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:
