@@ -107,3 +107,15 @@ def test_stdin_text(tmp_path):
     assert result.exit_code == 0, result.output
     event = json.loads(result.stdout.splitlines()[0])
     assert event["cameo"] == "190" and event["source"]["code"] == "ISRMIL" and event["date"] == "2021-02-02"
+
+
+def test_rules_lists_the_lexicon_and_reports_coverage(tmp_path):
+    sample = tmp_path / "a.txt"
+    sample.write_text("Police fired tear gas at protesters in Nairobi on Monday.\n", encoding="utf-8")
+    runner = CliRunner()
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0 and "lexicon entries" in listing.output
+    result = runner.invoke(app, ["rules", "--coverage", "--unused", str(sample)])
+    assert result.exit_code == 0, result.output
+    fired = int(result.output.split(" of ")[0].split()[-1])
+    assert fired >= 1 and "never fired:" in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections import Counter
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -140,6 +141,50 @@ def events_command(
                       "" if r["fatalities"] is None else str(r["fatalities"]), r["realis"],
                       r["evidence"]["trigger"]["text"])
     Console(width=max(160, Console().width)).print(table)
+
+
+@app.command("rules")
+def rules_command(
+    inputs: Optional[list[str]] = typer.Argument(None, help="With --coverage: files, directories, or - for stdin."),
+    coverage: bool = typer.Option(False, help="Code INPUTS and count how often each rule codes an event."),
+    unused: bool = typer.Option(False, help="With --coverage: list the lexicon entries that never fired."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+) -> None:
+    """The lexicon's rules, or (--coverage) how often each rule and model fallback fires on INPUTS."""
+    from .lexicon import load_lexicon
+
+    entries = {entry.id: entry for group in load_lexicon().by_word.values() for entry in group}
+    if not coverage:
+        table = Table(title=f"{len(entries)} lexicon entries")
+        for column in ("rule", "trigger", "CAMEO"):
+            table.add_column(column)
+        for entry in sorted(entries.values(), key=lambda e: (e.code, e.id)):
+            table.add_row(entry.id, f"{entry.pos.lower()} {' '.join(entry.lemmas)}", entry.code)
+        Console().print(table)
+        return
+    if not inputs:
+        raise typer.BadParameter("--coverage needs INPUTS to code")
+    fired: Counter[str] = Counter()
+    documents = 0
+    with _progress() as progress:
+        task = progress.add_task("coding", total=None)
+        for item in code_documents(read_inputs(inputs, _published(published))):
+            progress.advance(task)
+            if isinstance(item, Document):
+                documents += 1
+                fired.update(event.rule for event in item.events)
+    total = sum(fired.values())
+    table = Table(title=f"rules firing on {documents} documents ({total} events)")
+    for column in ("rule", "events", "share"):
+        table.add_column(column, justify="left" if column == "rule" else "right")
+    for rule, count in fired.most_common():
+        table.add_row(rule, str(count), f"{100 * count / max(1, total):.1f}%")
+    Console().print(table)
+    used = {rule.split(":")[-1].removesuffix("+threat") for rule in fired}
+    never = sorted(entry for entry in entries if entry not in used)
+    print(f"{len(entries) - len(never)} of {len(entries)} lexicon entries fired at least once")
+    if unused:
+        print("never fired: " + ", ".join(never))
 
 
 def main() -> None:

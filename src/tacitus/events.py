@@ -11,7 +11,9 @@ from .actors import ActorResolver
 from .casualties import find_casualties
 from .dates import find_dates
 from .document import Document
+from .classifier import Models, fallback_codes, features, load_models
 from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
+from .nlp import load_nlp
 from .ontology import lookup
 from .places import find_location
 from .record import Actor, Event, Span as TextSpan
@@ -21,6 +23,9 @@ RECIPROCAL_PREPS = {"with", "between"}
 SOURCE_PREPS = {"by", "from"}
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"04"}
+# Verbal acts whose prepositional complement is what they are about: investigate, demand,
+# disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
+CONTENT_ROOTS = {"09", "10", "11", "12"}
 RECIPROCAL_CODES = {"057", "060", "061", "062", "063", "064", "190"}
 
 
@@ -37,29 +42,74 @@ class Candidate:
     inner: "Candidate | None" = None  # the threatened action of a threat
 
 
-def extract_events(document: Document, resolver: ActorResolver) -> list[Event]:
+@dataclass
+class Clause:
+    """One sentence being coded: where it is, what dates it holds, and its trigger candidates."""
+
+    document: Document
+    index: int
+    sentence: Span
+    dates: list
+    focus: object  # the last date stated earlier in the paragraph
+    candidates: dict[int, Candidate]
+    penta: dict[str, float]  # the penta model's class probabilities for the sentence
+    casualties: tuple  # (fatalities, injuries, victims token) stated in the sentence
+
+
+# Event confidence mixes the rules' own score with the two models' belief in the event's class.
+RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 0.2, 0.3, 0.5
+# A model asserts an event of its own only when this sure and the rules found none of that class.
+FALLBACK_PROBABILITY = 0.5
+PLOVER_FALLBACK_PROBABILITY = 0.3
+PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of these that names an actor
+
+
+def extract_events(document: Document, resolver: ActorResolver, models: Models | None = None) -> list[Event]:
     lexicon = load_lexicon()
+    models = models or load_models()
     doc = document.spacy_doc
     events: list[Event] = []
-    focus = None  # the last date stated in the current paragraph
+    clauses: list[Clause] = []
+    focus = None
     for index, sentence in enumerate(doc.sents):
         if not sentence.text.strip():
             continue
         if index and "\n" in doc[sentence.start - 1].text_with_ws:
             focus = None
-        dates = find_dates(sentence, document.published)
-        events.extend(_sentence_events(document, index, sentence, lexicon, resolver, dates, focus))
-        focus = dates[-1] if dates else focus
+        triggers = lexicon.triggers(sentence)
+        clause = Clause(document, index, sentence, find_dates(sentence, document.published), focus,
+                        {t.i: Candidate(t, entry, entry.code) for t, entry in triggers},
+                        models.penta.probabilities(features(sentence, triggers)), find_casualties(sentence))
+        found = _sentence_events(clause, lexicon, resolver)
+        found.extend(_penta_fallback(clause, found, resolver, lexicon))
+        events.extend(found)
+        clauses.append(clause)
+        focus = clause.dates[-1] if clause.dates else focus
+    triggers = [(c.token, c.entry) for clause in clauses for c in clause.candidates.values()]
+    plover = models.plover.probabilities(_document_features(document, triggers, lexicon))
+    events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
+    for event in events:
+        event.confidence = _final_confidence(event, clauses, plover)
     return events
 
 
-def _sentence_events(document: Document, index: int, sentence: Span, lexicon: Lexicon,
-                     resolver: ActorResolver, dates, focus) -> list[Event]:
-    candidates = {}
-    for token in sentence:
-        entry = lexicon.match(token)
-        if entry is not None:
-            candidates[token.i] = Candidate(token, entry, entry.code)
+def _document_features(document: Document, triggers, lexicon: Lexicon) -> list[str]:
+    found = features(document.spacy_doc, triggers)
+    if document.title:
+        title = load_nlp()(document.title)
+        found.extend(features(title, lexicon.triggers(title), prefix="title:"))
+    return found
+
+
+def _final_confidence(event: Event, clauses: list[Clause], plover: dict[str, float]) -> float:
+    penta = next(c.penta for c in clauses if c.index == event.sentence_index)
+    score = (RULE_WEIGHT * event.confidence + PENTA_WEIGHT * penta[str(event.penta_class)]
+             + PLOVER_WEIGHT * plover.get(event.type or "", 0.0))
+    return round(max(0.01, min(score, 0.99)), 3)
+
+
+def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) -> list[Event]:
+    candidates = clause.candidates
     for candidate in candidates.values():
         _place_in_clause(candidate, candidates, lexicon)
     for candidate in candidates.values():
@@ -69,38 +119,81 @@ def _sentence_events(document: Document, index: int, sentence: Span, lexicon: Le
             for other in candidates.values()
         ):
             candidate.absorbed_by = candidate
-    fatalities, injuries, victims = find_casualties(sentence)
     events = []
     for candidate in candidates.values():
         if candidate.absorbed_by is not None or candidate.realis == "hypothetical":
             continue
-        event = _build_event(document, index, sentence, candidate, resolver, lexicon)
-        if event is None:
-            continue
-        _add_date(event, candidate.token, dates, document, focus)
-        if lookup(event.cameo).quad_class == 4 and event.cameo[:2] in ("18", "19", "20") or event.type == "ASSAULT":
-            event.fatalities, event.injuries = fatalities, injuries
-            if event.target is None and victims is not None:
-                event.target = resolver.resolve(victims)
-        if event.source is None and event.target is None and event.fatalities is None:
+        event = _build_event(clause, candidate, resolver, lexicon)
+        if event is None or event.source is None and event.target is None and event.fatalities is None:
             continue
         events.append(event)
     if not events:
-        statement = _statement_event(document, index, sentence, resolver, lexicon)
+        statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
-            _add_date(statement, statement_token(sentence, lexicon), dates, document, focus)
             events.append(statement)
     events.extend(_derived_accusations(events))
     return events
+
+
+def _penta_fallback(clause: Clause, found: list[Event], resolver: ActorResolver,
+                    lexicon: Lexicon) -> list[Event]:
+    """When the sentence model is sure of a class the rules did not code, a trigger of that class
+    the rules set aside (no actor, framed as intent) or else the main verb carries the event."""
+    label, probability = max(clause.penta.items(), key=lambda item: item[1])
+    if probability < FALLBACK_PROBABILITY or any(str(e.penta_class) == label for e in found):
+        return []
+    event = _model_event(clause, "penta", label, lambda code: str(code.penta_class) == label, resolver, lexicon)
+    return [event] if event is not None else []
+
+
+def _plover_fallback(clauses: list[Clause], events: list[Event], plover: dict[str, float], models: Models,
+                     resolver: ActorResolver, lexicon: Lexicon) -> list[Event]:
+    """The same for the report's PLOVER type, placed in the sentence that most reads as that type."""
+    label, probability = max(plover.items(), key=lambda item: item[1])
+    if probability < PLOVER_FALLBACK_PROBABILITY or not clauses or any(e.type == label for e in events):
+        return []
+    def reads_as(clause: Clause) -> float:
+        triggers = ((c.token, c.entry) for c in clause.candidates.values())
+        return models.plover.probabilities(features(clause.sentence, triggers))[label]
+
+    for clause in sorted(clauses, key=reads_as, reverse=True)[:PLOVER_FALLBACK_SENTENCES]:
+        event = _model_event(clause, "plover", label, lambda code: code.plover_type == label, resolver, lexicon)
+        if event is not None:
+            return [event]
+    return []
+
+
+def _model_event(clause: Clause, model: str, label: str, wanted, resolver: ActorResolver,
+                 lexicon: Lexicon) -> Event | None:
+    pool = [c for c in clause.candidates.values() if wanted(lookup(c.code))]
+    pool.sort(key=lambda c: (c.absorbed_by is not None, c.token.dep_ != "ROOT"))
+    if pool:
+        candidate = pool[0]
+    else:
+        root = clause.sentence.root
+        if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
+            return None  # no verb, or one the lexicon read more precisely than a class can
+        code = fallback_codes()[model, label]
+        entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
+        candidate = Candidate(root, entry, code)
+        _place_in_clause(candidate, {}, lexicon)
+    event = _build_event(clause, candidate, resolver, lexicon)
+    if event is None or event.source is None and event.target is None:
+        return None  # a class without a who is no event record
+    event.rule = f"{model}-model:{event.rule}"
+    return event
 
 
 def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lexicon: Lexicon) -> None:
     """Walk up from the trigger: absorbed by a governing event, framed as a threat or intent,
     negated or alleged, and attributed to whoever reports it."""
     token = candidate.token
-    if any(c.dep_ == "neg" for c in token.children):
+    # "did not launch an attack", "may impose sanctions": the light verb carries the noun's realis.
+    verb = governing_verb(token)
+    carriers = [token, verb] if token.pos_ != "VERB" and verb.lemma_.lower() in lexicon.light_source else [token]
+    if any(c.dep_ == "neg" for t in carriers for c in t.children):
         candidate.realis = "negated"
-    elif any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.modal_hypothetical for c in token.children):
+    elif any(c.dep_ == "aux" and c.lemma_.lower() in lexicon.modal_hypothetical for t in carriers for c in t.children):
         candidate.realis = "hypothetical"
     if any(c.lemma_.lower() in lexicon.alleged_markers and c.dep_ == "advmod" for c in token.children):
         candidate.realis = "alleged"
@@ -115,8 +208,12 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
                 threat = lookup(candidate.code).threat_code
                 if threat:
                     governing.code = threat
+                    governing.realis = "threatened"
                 governing.inner = candidate
                 candidate.absorbed_by = governing
+                return
+            if governing.entry.code[:2] in CONTENT_ROOTS and child.dep_ in ("prep", "pcomp", "pobj"):
+                candidate.absorbed_by = governing  # "accused Russia of shelling": the charge, not an act
                 return
             if child.dep_ in ("dobj", "pobj", "xcomp", "nsubjpass", "attr", "pcomp"):
                 candidate.absorbed_by = governing
@@ -152,8 +249,8 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
         candidate.realis = "alleged"
 
 
-def _build_event(document: Document, index: int, sentence: Span, candidate: Candidate,
-                 resolver: ActorResolver, lexicon: Lexicon) -> Event | None:
+def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, lexicon: Lexicon) -> Event | None:
+    sentence = clause.sentence
     token, entry = candidate.token, candidate.entry
     code = lookup(candidate.code)
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
@@ -175,8 +272,8 @@ def _build_event(document: Document, index: int, sentence: Span, candidate: Cand
         source, target = (_place_state_forces(a, location.country) for a in (source, target))
     mode = entry.mode if candidate.code == entry.code and entry.mode else code.plover_mode
     event = Event(
-        doc_id=document.id,
-        sentence_index=index,
+        doc_id=clause.document.id,
+        sentence_index=clause.index,
         sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
         trigger=_trigger_span(token, entry),
         rule=entry.id if candidate.code == entry.code else f"{entry.id}+threat",
@@ -194,6 +291,11 @@ def _build_event(document: Document, index: int, sentence: Span, candidate: Cand
         realis=candidate.realis,
     )
     event.confidence = _confidence(event, token)
+    _add_date(event, token, clause)
+    if event.cameo[:2] in ("18", "19", "20") or event.type == "ASSAULT":
+        event.fatalities, event.injuries, victims = clause.casualties
+        if event.target is None and victims is not None:
+            event.target = resolver.resolve(victims)
     return event
 
 
@@ -232,8 +334,12 @@ def _subject(verb: Token) -> Token | None:
     complements ("is on the brink of calling off"), and "by doing" adjuncts."""
     for _ in range(6):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "troops, who shelled the town": the relative pronoun stands for its noun
         if subject is not None:
             return subject
+        if verb.dep_ == "acl" and (verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children)):
+            return verb.head  # an active participle, or the parser misreading "The air force carried out strikes"
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head is not verb:
             verb = verb.head
         else:
@@ -322,15 +428,16 @@ def _actor_token_ids(source: Actor | None, target: Actor | None, sentence: Span)
     return ids
 
 
-def _add_date(event: Event, token: Token, dates, document: Document, focus) -> None:
+def _add_date(event: Event, token: Token, clause: Clause) -> None:
     """The date attached to the event's clause chain, else the sentence's, else the last date of
     the paragraph so far ("On 20 June ... The drone was downed"), else publication."""
     chain = {token.i, governing_verb(token).i} | {a.i for a in token.ancestors}
-    chosen = next((d for d in dates if d.anchor.i in chain), None) or (dates[0] if dates else focus)
+    dates = clause.dates
+    chosen = next((d for d in dates if d.anchor.i in chain), None) or (dates[0] if dates else clause.focus)
     if chosen is not None:
         event.date, event.date_precision = chosen.value, chosen.precision
-    elif document.published is not None:
-        event.date, event.date_precision = document.published.isoformat(), "publication"
+    elif clause.document.published is not None:
+        event.date, event.date_precision = clause.document.published.isoformat(), "publication"
 
 
 def _confidence(event: Event, token: Token) -> float:
@@ -351,9 +458,9 @@ def statement_token(sentence: Span, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _statement_event(document: Document, index: int, sentence: Span, resolver: ActorResolver,
-                     lexicon: Lexicon) -> Event | None:
+def _statement_event(clause: Clause, resolver: ActorResolver, lexicon: Lexicon) -> Event | None:
     """A reporting-only sentence codes as a CAMEO 010 statement by its speaker."""
+    sentence = clause.sentence
     token = statement_token(sentence, lexicon)
     if token is None:
         return None
@@ -364,7 +471,7 @@ def _statement_event(document: Document, index: int, sentence: Span, resolver: A
     addressee, _ = _first_actor([c for c in token.children if c.dep_ in ("dobj", "dative")], resolver)
     code = lookup("010")
     event = Event(
-        doc_id=document.id, sentence_index=index,
+        doc_id=clause.document.id, sentence_index=clause.index,
         sentence=TextSpan(sentence.text, sentence.start_char, sentence.end_char),
         trigger=TextSpan(token.text, token.idx, token.idx + len(token.text)),
         rule="statement", cameo=code.code, type=None, mode=None, context=[],
@@ -372,6 +479,7 @@ def _statement_event(document: Document, index: int, sentence: Span, resolver: A
         source=speaker, target=addressee, realis="asserted",
     )
     event.confidence = 0.3
+    _add_date(event, token, clause)
     return event
 
 

@@ -102,6 +102,15 @@ class Lexicon:
                 return entry
         return None
 
+    def triggers(self, tokens) -> list[tuple[Token, Entry]]:
+        """Every trigger word among `tokens` with the entry it matches."""
+        found = []
+        for token in tokens:
+            entry = self.match(token)
+            if entry is not None:
+                found.append((token, entry))
+        return found
+
 
 @functools.cache
 def load_lexicon() -> Lexicon:

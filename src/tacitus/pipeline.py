@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from .actors import ActorResolver
+from .classifier import Models
 from .clean import clean_text, find_dateline
 from .document import Document, DocumentError
 from .events import extract_events
@@ -30,10 +31,11 @@ def prepare(document: Document) -> Document:
     return document
 
 
-def code_parsed(document: Document) -> list[Event]:
-    """Actors and events of a document whose spaCy parse is attached."""
+def code_parsed(document: Document, models: Models | None = None) -> list[Event]:
+    """Actors and events of a document whose spaCy parse is attached; `models` replaces the
+    shipped classifiers (cross-validation trains its own)."""
     resolver = ActorResolver(document.spacy_doc, document.published)
-    document.events = extract_events(document, resolver)
+    document.events = extract_events(document, resolver, models)
     return document.events
 
 
