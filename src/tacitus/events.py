@@ -57,9 +57,9 @@ class Clause:
 
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.
-RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 0.2, 0.3, 0.5
+RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 0.2, 0.4, 0.4
 # A model asserts an event of its own only when this sure and the rules found none of that class.
-FALLBACK_PROBABILITY = 0.5
+FALLBACK_PROBABILITY = 0.4
 PLOVER_FALLBACK_PROBABILITY = 0.3
 PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of these that names an actor
 
@@ -124,9 +124,8 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
         if candidate.absorbed_by is not None or candidate.realis == "hypothetical":
             continue
         event = _build_event(clause, candidate, resolver, lexicon)
-        if event is None or event.source is None and event.target is None and event.fatalities is None:
-            continue
-        events.append(event)
+        if event is not None:
+            events.append(event)
     if not events:
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
@@ -178,8 +177,8 @@ def _model_event(clause: Clause, model: str, label: str, wanted, resolver: Actor
         candidate = Candidate(root, entry, code)
         _place_in_clause(candidate, {}, lexicon)
     event = _build_event(clause, candidate, resolver, lexicon)
-    if event is None or event.source is None and event.target is None:
-        return None  # a class without a who is no event record
+    if event is None:
+        return None
     event.rule = f"{model}-model:{event.rule}"
     return event
 
@@ -261,6 +260,13 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         source = attributed
     if entry.needs_actor and source is None and target is None:
         return None
+    fatalities = injuries = None
+    if code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT":
+        fatalities, injuries, victims = clause.casualties
+        if target is None and victims is not None:
+            target = resolver.resolve(victims)
+    if source is None and target is None and fatalities is None:
+        return None  # neither a who nor a toll: nothing a user could count
     if source is not None and target is not None and source.code == target.code and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
     reciprocal = reciprocal and (code.code[:2] in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES)
@@ -290,12 +296,9 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         attributed_to=attributed,
         realis=candidate.realis,
     )
+    event.fatalities, event.injuries = fatalities, injuries
     event.confidence = _confidence(event, token)
     _add_date(event, token, clause)
-    if event.cameo[:2] in ("18", "19", "20") or event.type == "ASSAULT":
-        event.fatalities, event.injuries, victims = clause.casualties
-        if event.target is None and victims is not None:
-            event.target = resolver.resolve(victims)
     return event
 
 
