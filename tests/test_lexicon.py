@@ -26,3 +26,19 @@ def test_most_specific_entry_wins(nlp):
     assert lexicon.match(doc[2]).id == "call-off-talks"
     doc = nlp("The minister called for calm.")
     assert lexicon.match(doc[2]).id == "call-for"
+
+
+def test_every_plover_type_and_mode_is_reachable_and_valid():
+    from tacitus.ontology import plover_modes, threat_mode
+
+    lexicon = load_lexicon()
+    entries = [e for group in lexicon.by_word.values() for e in group]
+    reachable = set()
+    for entry in entries:
+        code = lookup(entry.code)
+        plover_type, mode = entry.plover_type or code.plover_type, entry.mode or code.plover_mode
+        reachable.add((plover_type, mode))
+        if code.threat_code:  # the same action threatened
+            reachable.add(("THREATEN", threat_mode(plover_type, mode) or lookup(code.threat_code).plover_mode))
+    assert {pair for pair in reachable if pair[1]} <= plover_modes()  # loading checks it too
+    assert plover_modes() <= reachable

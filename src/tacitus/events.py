@@ -14,7 +14,7 @@ from .document import Document
 from .classifier import Models, fallback_codes, features, load_models
 from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
 from .nlp import load_nlp
-from .ontology import lookup
+from .ontology import lookup, threat_mode
 from .places import find_location
 from .record import Actor, Event, Span as TextSpan
 
@@ -276,7 +276,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     location = find_location(sentence, token, _actor_token_ids(source, target, sentence))
     if location is not None and location.country:
         source, target = (_place_state_forces(a, location.country) for a in (source, target))
-    mode = entry.mode if candidate.code == entry.code and entry.mode else code.plover_mode
+    plover_type, mode = _plover_reading(candidate, code)
     event = Event(
         doc_id=clause.document.id,
         sentence_index=clause.index,
@@ -284,7 +284,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         trigger=_trigger_span(token, entry),
         rule=entry.id if candidate.code == entry.code else f"{entry.id}+threat",
         cameo=code.code,
-        type=code.plover_type,
+        type=plover_type,
         mode=mode,
         context=list(code.plover_context),
         quad_class=code.quad_class,
@@ -300,6 +300,18 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     event.confidence = _confidence(event, token)
     _add_date(event, token, clause)
     return event
+
+
+def _plover_reading(candidate: Candidate, code) -> tuple[str | None, str | None]:
+    """PLOVER type and mode: the entry's own where it gives them, a threat's from what it
+    threatens ("threatened to deport" is THREATEN/expel), else the CAMEO code's."""
+    entry = candidate.entry
+    if candidate.code == entry.code:
+        return entry.plover_type or code.plover_type, entry.mode or code.plover_mode
+    action = candidate.inner or candidate  # a threat verb's object, or a framed action itself
+    action_code = lookup(action.entry.code)
+    action_type = action.entry.plover_type or action_code.plover_type
+    return code.plover_type, threat_mode(action_type, action.entry.mode or action_code.plover_mode) or code.plover_mode
 
 
 STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG"}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .ontology import lookup
+from .ontology import check_mode, lookup
 from .resources import read_yaml
 
 CONSTRAINTS = ("particle", "prep", "object", "of", "head", "needs_actor")
@@ -19,6 +19,7 @@ class Entry:
     lemmas: tuple[str, ...]  # the phrase; the last lemma is the trigger word
     code: str
     mode: str | None = None
+    plover_type: str | None = None  # where PLOVER splits what one CAMEO code lumps (convictions)
     particle: str | None = None
     prep: str | None = None
     object: frozenset[str] = frozenset()
@@ -117,7 +118,8 @@ def load_lexicon() -> Lexicon:
     data = read_yaml("event_lexicon.yaml")
     index: dict[tuple[str, str], list[Entry]] = {}
     for raw in data["entries"]:
-        lookup(raw["code"])  # fail loudly on a code that is not in the codebook
+        code = lookup(raw["code"])  # fail loudly on a code that is not in the codebook
+        check_mode(raw.get("type") or code.plover_type, raw.get("mode"), f"lexicon entry {raw['id']}")
         pos, phrase = ("VERB", raw["verb"]) if "verb" in raw else ("NOUN", raw["noun"])
         entry = Entry(
             id=raw["id"],
@@ -125,6 +127,7 @@ def load_lexicon() -> Lexicon:
             lemmas=tuple(phrase.lower().split()),
             code=raw["code"],
             mode=raw.get("mode"),
+            plover_type=raw.get("type"),
             particle=raw.get("particle"),
             prep=raw.get("prep"),
             object=frozenset(raw.get("object", ())),

@@ -35,6 +35,7 @@ def codebook() -> dict[str, CameoCode]:
             plover_context=tuple(c for c in row["plover_context"].split(";") if c),
             threat_code=row["threat_code"] or None,
         )
+        check_mode(book[row["code"]].plover_type, book[row["code"]].plover_mode, f"cameo.csv {row['code']}")
     return book
 
 
@@ -43,6 +44,31 @@ def lookup(code: str) -> CameoCode:
         return codebook()[code]
     except KeyError:
         raise KeyError(f"unknown CAMEO code {code!r}") from None
+
+
+@functools.cache
+def plover_modes() -> frozenset[tuple[str, str]]:
+    """The (type, mode) pairs PLOVER allows (data/plover_modes.csv)."""
+    return frozenset((row["type"], row["mode"]) for row in read_csv("plover_modes.csv"))
+
+
+def check_mode(plover_type: str | None, mode: str | None, where: str) -> None:
+    if mode and (plover_type, mode) not in plover_modes():
+        raise ValueError(f"{where}: {mode!r} is not a PLOVER mode of {plover_type}")
+
+
+@functools.cache
+def _threat_modes() -> dict[str, str]:
+    return {row["action_mode"]: row["threat_mode"] for row in read_csv("threat_modes.csv")}
+
+
+def threat_mode(action_type: str | None, action_mode: str | None) -> str | None:
+    """The THREATEN mode of a threat to carry out an action of this type and mode."""
+    if action_mode and ("THREATEN", action_mode) in plover_modes():
+        return action_mode
+    if action_type == "ASSAULT":
+        return "violence"
+    return _threat_modes().get(action_mode or "")
 
 
 PLOVER_TYPES = (
