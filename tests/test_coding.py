@@ -213,18 +213,13 @@ def test_on_the_verge_of_is_a_threat(text, root):
     assert not asserted(events, root), show(events)
 
 
-# --- constructions the clause logic does not handle yet ------------------------------------------
+# --- complements of other events ------------------------------------------
 
 CONSTRUCTIONS = [
     pytest.param("Ukraine accused Russia of shelling the Zaporizhzhia plant.", "19",
                  id="accused-of-gerund-is-not-an-attack"),
     pytest.param("Spanish police opened an investigation into the killing of two journalists.", "19",
-                 id="investigation-into-killing-is-not-a-killing",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "the parser hangs 'into the killing' on 'opened', next to the 090 object "
-                     "'investigation'; nothing absorbs a trigger in a prep complement of the clause whose "
-                     "object is an event noun, and the noun branch of _arguments gives the killing the "
-                     "subject of 'opened' (the police) as its source"))),
+                 id="investigation-into-killing-is-not-a-killing"),
     pytest.param("Amnesty International pushed for an investigation into the abuses.", "09",
                  id="pushed-for-an-investigation-is-not-one"),
 ]
@@ -238,22 +233,10 @@ def test_complements_of_other_events_are_not_asserted(text, root):
 
 MATCHING = [
     pytest.param("The activist was found guilty of treason by a court in Minsk.", "116", id="was-found-guilty"),
-    pytest.param("A court in Minsk found the activist guilty of treason.", "116", id="found-x-guilty",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "in the active voice the parser makes 'guilty' a ccomp of 'found' (with the accused as "
-                     "its nsubj); lexicon.object_lemmas reads dobj/nsubjpass/attr/oprd only, so find-guilty "
-                     "cannot see it (the passive gives oprd and works)"))),
-    pytest.param("Mali pulled out of talks with the rebels.", "164", id="pulled-out-of-talks",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'out of' parses as out(prep)->of(prep)->talks(pobj); object_lemmas collects pobj of the "
-                     "verb's direct prep children only, so pull-out-talks never matches and pull-out (0873) "
-                     "wins"))),
+    pytest.param("A court in Minsk found the activist guilty of treason.", "116", id="found-x-guilty"),
+    pytest.param("Mali pulled out of talks with the rebels.", "164", id="pulled-out-of-talks"),
     pytest.param("Spanish police opened an investigation into the corruption.", "091",
-                 id="investigation-into-corruption",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "the parser attaches 'into the corruption' to the light verb 'opened', not to the noun; "
-                     "a noun entry's object constraint reads the noun's own prep children only, so "
-                     "investigation-crime (091) cannot match and plain investigation (090) wins"))),
+                 id="investigation-into-corruption"),
 ]
 
 

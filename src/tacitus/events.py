@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .actors import ActorResolver
-from .casualties import find_casualties
+from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
 from .classifier import Models, fallback_codes, features, load_models
@@ -53,7 +53,7 @@ class Clause:
     focus: object  # the last date stated earlier in the paragraph
     candidates: dict[int, Candidate]
     penta: dict[str, float]  # the penta model's class probabilities for the sentence
-    casualties: tuple  # (fatalities, injuries, victims token) stated in the sentence
+    casualties: Casualties  # the death and injury counts stated in the sentence
 
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.
@@ -220,6 +220,13 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
             if child.dep_ in ("xcomp", "pcomp", "pobj", "prep") and lemma in lexicon.embedding:
                 candidate.absorbed_by = governing
                 return
+        if governing is None and child.dep_ == "prep" and candidate.attribution_verb is None:
+            # "opened an investigation into the killing": the inquiry's object hangs on the verb
+            content = next((candidates[o.i] for o in ancestor.children if o.dep_ == "dobj" and o.i in candidates
+                            and candidates[o.i].code[:2] in CONTENT_ROOTS), None)
+            if content is not None:
+                candidate.absorbed_by = content
+                return
         if lemma in lexicon.threat_frames and child.dep_ in ("prep", "pcomp", "pobj", "acl"):
             threat = lookup(candidate.code).threat_code
             if threat:
@@ -262,7 +269,8 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         return None
     fatalities = injuries = None
     if code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT":
-        fatalities, injuries, victims = clause.casualties
+        fatalities, injuries, victims = clause.casualties.for_event(
+            token, [c.token for c in clause.candidates.values()])
         if target is None and victims is not None:
             target = resolver.resolve(victims)
     if source is None and target is None and fatalities is None:

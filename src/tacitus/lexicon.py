@@ -60,8 +60,14 @@ class Entry:
 
 def object_lemmas(token: Token) -> set[str]:
     """Lemmas of a verb's objects (and their conjuncts, and the subject of a passive)."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-    for prep in (c for c in token.children if c.dep_ == "prep"):
+    # "found him guilty" parses the adjective as a clausal complement
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+               or c.dep_ == "ccomp" and c.pos_ == "ADJ"]
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    if token.dep_ == "dobj":  # "opened an investigation into X": the parser hangs "into" on the verb
+        preps.extend(c for c in token.head.children if c.dep_ == "prep")
+    preps.extend(g for p in list(preps) for g in p.children if g.dep_ == "prep")  # "pulled out of talks"
+    for prep in preps:
         objects.extend(g for g in prep.children if g.dep_ == "pobj")
     lemmas = set()
     for obj in objects:
