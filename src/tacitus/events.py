@@ -16,6 +16,7 @@ from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
 from .nlp import load_nlp
 from .ontology import lookup, threat_mode
 from .places import find_location
+from .quotes import quoted_speaker
 from .record import Actor, Event, Span as TextSpan
 
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
@@ -58,6 +59,7 @@ class Clause:
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.
 RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 0.2, 0.4, 0.4
+STORY_SENTENCES, STORY_WEIGHT = 3, 0.8  # the story model's weight from this many sentences on
 # A model asserts an event of its own only when this sure and the rules found none of that class.
 FALLBACK_PROBABILITY = 0.4
 PLOVER_FALLBACK_PROBABILITY = 0.3
@@ -88,8 +90,11 @@ def extract_events(document: Document, resolver: ActorResolver, models: Models |
     triggers = [(c.token, c.entry) for clause in clauses for c in clause.candidates.values()]
     plover = models.plover.probabilities(_document_features(document, triggers, lexicon))
     events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
+    # The story model learnt from whole reports: on a short text it knows little.
+    story_weight = PLOVER_WEIGHT if len(clauses) < STORY_SENTENCES else STORY_WEIGHT
+    penta = {clause.index: clause.penta for clause in clauses}
     for event in events:
-        event.confidence = _final_confidence(event, clauses, plover)
+        event.confidence = _final_confidence(event, penta[event.sentence_index], plover, story_weight)
     return events
 
 
@@ -101,11 +106,10 @@ def _document_features(document: Document, triggers, lexicon: Lexicon) -> list[s
     return found
 
 
-def _final_confidence(event: Event, clauses: list[Clause], plover: dict[str, float]) -> float:
-    penta = next(c.penta for c in clauses if c.index == event.sentence_index)
+def _final_confidence(event: Event, penta: dict[str, float], plover: dict[str, float], story_weight: float) -> float:
     score = (RULE_WEIGHT * event.confidence + PENTA_WEIGHT * penta[str(event.penta_class)]
-             + PLOVER_WEIGHT * plover.get(event.type or "", 0.0))
-    return round(max(0.01, min(score, 0.99)), 3)
+             + story_weight * plover.get(event.type or "", 0.0))
+    return round(max(0.01, min(score / (RULE_WEIGHT + PENTA_WEIGHT + story_weight), 0.99)), 3)
 
 
 def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) -> list[Event]:
@@ -429,8 +433,8 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
 
 def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:
     verb = candidate.attribution_verb
-    if verb is None:
-        return None
+    if verb is None:  # inside a direct quote, the event is its speaker's account
+        return quoted_speaker(candidate.token, resolver)
     if verb.lemma_.lower() == "accord":  # "according to X"
         holder = next((g for c in verb.children for g in ([c] + list(c.children)) if g.dep_ == "pobj"), None)
     else:
