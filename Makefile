@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/tacitus ingest src/tacitus/data/samples --db $(DB)
 	$(BIN)/tacitus events --db $(DB)
+	$(BIN)/tacitus timeline --db $(DB) --min-mentions 2
 
 test: install
 	$(BIN)/python -m pytest -q

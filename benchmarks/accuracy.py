@@ -65,6 +65,11 @@ def main_event_label(document: Document, models: Models, attribute: str) -> str 
     return str(getattr(max(events, key=lambda e: e.confidence), attribute))
 
 
+def argmax(model: LinearModel, example) -> str:
+    probabilities = model.probabilities(example.features)
+    return max(probabilities, key=probabilities.get)
+
+
 def folds(labels: list[str], groups: list) -> list[tuple[np.ndarray, np.ndarray]]:
     splitter = StratifiedGroupKFold(FOLDS, shuffle=True, random_state=0)
     return list(splitter.split(np.zeros(len(labels)), labels, groups))
@@ -120,10 +125,12 @@ def penta_benchmark(shared: Path) -> None:
         fold_of.update({int(i): k for i in test_idx})
     rules = Models(uninformed(shipped.penta), uninformed(shipped.plover))
     only_rules = coded(parsed, examples, lambda i: rules, "penta_class")
+    only_model = [argmax(fold_models[fold_of[i]].penta, e) for i, e in enumerate(examples)]
     with_models = coded(parsed, examples, lambda i: fold_models[fold_of[i]], "penta_class")
     print(f"PENTA CLASS of the main event: {len(examples)} sentences, {FOLDS}-fold grouped CV "
           f"({time.perf_counter() - started:.0f} s)")
     report("rules alone", gold, only_rules, PENTA_LABELS)
+    report("sentence model alone, no event built (cross-validated)", gold, only_model, PENTA_LABELS)
     report("rules + sentence model (cross-validated)", gold, with_models, PENTA_LABELS)
     confusion(gold, with_models, PENTA_LABELS)
 
@@ -147,6 +154,9 @@ def plover_benchmark(shared: Path, limit: int | None) -> None:
             model = train("plover", [examples[i] for i in train_idx], labels, min_count=3)
             fold_models.append(Models(shipped.penta, model))
             fold_of.update({int(i): k for i in test_idx})
+        if name.startswith("grouped"):
+            alone = [argmax(fold_models[fold_of[i]].plover, e) for i, e in enumerate(examples)]
+            report(f"story model alone, no event built, {name}", gold, alone, labels)
         predicted = coded(parsed, examples, lambda i: fold_models[fold_of[i]], "type")
         report(f"rules + story model, {name}", gold, predicted, labels)
         if name.startswith("grouped"):

@@ -39,4 +39,4 @@ def test_lavrov_2017(seeds):
     assert find(events, type="REQUEST", source__country="RUS")
     assert find(events, type="CONSULT", source__code="RUSGOV", target__code="FRAGOV")
     assert find(events, type="ACCUSE", source__code="RUSGOV")
-    assert find(events, date="2015", date_precision="year")
+    assert find(events, date="2015-10", date_precision="month")  # "in the autumn of 2015": its middle month

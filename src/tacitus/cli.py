@@ -8,7 +8,7 @@ from collections import Counter
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -18,7 +18,9 @@ from rich.table import Table
 from .document import Document, DocumentError
 from .pipeline import code_documents
 from .readers import read_inputs
-from .store import DEFAULT_DB, Store, ingest
+from .export import FLAT_EVENT, FLAT_LINK, conflicts_text, flat_event, flat_link
+from .export import FORMATS as EXPORT_FORMATS
+from .store import BATCH_SIZE, DEFAULT_DB, Store, ingest
 
 app = typer.Typer(help="Tacitus: political event data (CAMEO, PLOVER) from news text.", no_args_is_help=True,
                   add_completion=False)
@@ -79,68 +81,168 @@ def ingest_command(
     db: Path = typer.Option(Path(DEFAULT_DB), help="DuckDB file of the store."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
     errors: Optional[Path] = typer.Option(None, help="Also write one JSON line per skipped document here."),
+    batch_size: int = typer.Option(BATCH_SIZE, min=1, help="Documents per transaction (each batch is stored and "
+                                   "linked whole, or not at all)."),
 ) -> None:
-    """Code documents and store them with their events; unchanged documents are left as they are."""
+    """Code documents, store them with their events, and link mentions of the same event.
+
+    Unchanged documents are left as they are; an interrupted run, run again, finishes the job."""
     counts = {"stored": 0, "unchanged": 0, "error": 0}
     with ExitStack() as stack:
         store = stack.enter_context(Store(db))
         errors_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
         progress = stack.enter_context(_progress())
         task = progress.add_task("ingesting", total=None)
-        for status, item in ingest(store, read_inputs(inputs, _published(published))):
+        for status, item in ingest(store, read_inputs(inputs, _published(published)), batch_size=batch_size):
             progress.advance(task)
             counts[status] += 1
             if isinstance(item, DocumentError):
                 _report(item, errors_file)
-        total = store.count("events")
+        total, links = store.count("events"), store.count("links")
     err.print(f"{counts['stored']} documents stored, {counts['unchanged']} unchanged, {counts['error']} skipped; "
-              f"{total} events in {db}", highlight=False)
+              f"{total} events, {links} linked events in {db}", highlight=False)
 
 
 def _actor_cell(actor: dict | None) -> str:
     if not actor:
         return ""
-    return f"{actor.get('code') or '?'} ({actor['text'][:28]})"
+    label = actor.get("text") or actor.get("name") or ""
+    return f"{actor.get('code') or '?'} ({label[:28]})" if label else actor.get("code") or "?"
+
+
+# The filters that `events`, `timeline` and `export` share (query.Filters).
+Db = Annotated[Path, typer.Option(help="DuckDB file of the store.")]
+Actor = Annotated[Optional[str], typer.Option(help="Source or target actor code, by prefix (RUS matches RUSMIL).")]
+Country = Annotated[Optional[str], typer.Option(help="Source or target country (ISO 3166 alpha-3).")]
+PloverType = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type (ASSAULT, CONSULT, ...).")]
+Cameo = Annotated[Optional[str], typer.Option(help="CAMEO event code and its children (19 matches 190, 195, 1951).")]
+Since = Annotated[Optional[str], typer.Option(help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option(help="Events on or before this date.")]
+Doc = Annotated[Optional[str], typer.Option(help="Only events of this document id.")]
+Limit = Annotated[Optional[int], typer.Option(help="At most this many records.")]
+
+
+def _open_store(db: Path) -> Store:
+    if not db.exists():
+        err.print(f"no store at {db}: run `tacitus ingest` first")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+def _filters(actor, country, plover_type, cameo, since, until, doc) -> dict:
+    from .query import parse_day
+
+    for name, value, last in (("--since", since, False), ("--until", until, True)):
+        try:
+            parse_day(value, last)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint=name) from None
+    return {"actor": actor, "country": country, "type": plover_type, "cameo": cameo, "since": since, "until": until,
+            "doc_id": doc}
+
+
+def _write_csv(columns: tuple[str, ...], rows: list[dict]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+
+
+def _outlets_cell(record: dict) -> str:
+    """`Guardian ×4; TASS`: each outlet, with how many of its reports tell the event."""
+    return "; ".join(o["outlet"] + (f" ×{len(o['documents'])}" if len(o["documents"]) > 1 else "")
+                     for o in record["outlets"])
+
+
+def _linked_table(records: list[dict], title: str) -> Table:
+    table = Table(title=title, show_lines=True)
+    for column in ("date", "event", "source → target", "where", "killed", "mentions", "sources", "conflicts"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        who = f"{(r['source'] or {}).get('code') or '?'} → {(r['target'] or {}).get('code') or '?'}"
+        conflicts = "; ".join(f"{name}: " + " | ".join(str(v["value"]) for v in values)
+                              for name, values in r["conflicts"].items())
+        table.add_row(r["date"] or "", f"{r['type']} {r['cameo']}", who, (r["location"] or {}).get("name", ""),
+                      "" if r["fatalities"] is None else str(r["fatalities"]), str(r["mention_count"]),
+                      _outlets_cell(r), conflicts)
+    return table
 
 
 @app.command("events")
 def events_command(
-    db: Path = typer.Option(Path(DEFAULT_DB), help="DuckDB file of the store."),
-    doc: Optional[str] = typer.Option(None, help="Only the events of this document id."),
+    db: Db = Path(DEFAULT_DB), actor: Actor = None, country: Country = None, plover_type: PloverType = None,
+    cameo: Cameo = None, since: Since = None, until: Until = None, doc: Doc = None,
+    linked: bool = typer.Option(False, "--linked", help="One record per linked event, with its mentions, sources, attributions "
+                                "and conflicting details."),
     format: str = typer.Option("table", help="table, jsonl or csv."),
-    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    limit: Limit = None,
 ) -> None:
-    """List stored events."""
+    """List stored events (each with the link_id of the linked event it mentions), or linked events."""
     if format not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("format must be table, jsonl or csv")
-    if not db.exists():
-        err.print(f"no store at {db}: run `tacitus ingest` first")
-        raise typer.Exit(2)
-    with Store(db) as store:
-        records = store.events(doc_id=doc, limit=limit)
+    filters = _filters(actor, country, plover_type, cameo, since, until, doc)
+    with _open_store(db) as store:
+        records = store.events(linked=linked, limit=limit, **filters)
     if format == "jsonl":
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
     if format == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["event_id", "doc_id", "date", "cameo", "type", "mode", "source", "target", "location",
-                         "fatalities", "injuries", "realis", "confidence", "trigger"])
-        for r in records:
-            writer.writerow([r["event_id"], r["doc_id"], r["date"], r["cameo"], r["type"], r["mode"],
-                             (r["source"] or {}).get("code"), (r["target"] or {}).get("code"),
-                             (r["location"] or {}).get("name"), r["fatalities"], r["injuries"], r["realis"],
-                             r["confidence"], r["evidence"]["trigger"]["text"]])
+        _write_csv(*((FLAT_LINK, [flat_link(r) for r in records]) if linked else
+                     (FLAT_EVENT, [flat_event(r) for r in records])))
+        return
+    console = Console(width=max(160, Console().width))
+    if linked:
+        console.print(_linked_table(records, f"{len(records)} linked events in {db}"))
         return
     table = Table(title=f"{len(records)} events in {db}", show_lines=False)
-    for column in ("doc", "date", "CAMEO", "PLOVER", "source", "target", "where", "killed", "realis", "trigger"):
+    for column in ("doc", "date", "CAMEO", "PLOVER", "source", "target", "where", "killed", "realis", "trigger", "link"):
         table.add_column(column, overflow="fold")
     for r in records:
         table.add_row(r["doc_id"], r["date"] or "", r["cameo"], r["type"] or "", _actor_cell(r["source"]),
                       _actor_cell(r["target"]), (r["location"] or {}).get("name", ""),
                       "" if r["fatalities"] is None else str(r["fatalities"]), r["realis"],
-                      r["evidence"]["trigger"]["text"])
-    Console(width=max(160, Console().width)).print(table)
+                      r["evidence"]["trigger"]["text"], r["link_id"] or "")
+    console.print(table)
+
+
+@app.command("timeline")
+def timeline_command(
+    db: Db = Path(DEFAULT_DB), actor: Actor = None, country: Country = None, plover_type: PloverType = None,
+    cameo: Cameo = None, since: Since = None, until: Until = None, doc: Doc = None,
+    min_mentions: int = typer.Option(1, help="Only linked events told at least this many times."),
+    format: str = typer.Option("table", help="table or jsonl."),
+    limit: Limit = None,
+) -> None:
+    """Linked events in date order, each with the outlets and documents that report it."""
+    if format not in ("table", "jsonl"):
+        raise typer.BadParameter("format must be table or jsonl")
+    with _open_store(db) as store:
+        records = [r for r in store.timeline(**_filters(actor, country, plover_type, cameo, since, until, doc))
+                   if r["mention_count"] >= min_mentions][:limit]
+    if format == "jsonl":
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    Console(width=max(160, Console().width)).print(_linked_table(records, f"timeline: {len(records)} linked events"))
+
+
+@app.command("export")
+def export_command(
+    format: str = typer.Option(..., help=f"One of {', '.join(EXPORT_FORMATS)}."),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    db: Db = Path(DEFAULT_DB), actor: Actor = None, country: Country = None, plover_type: PloverType = None,
+    cameo: Cameo = None, since: Since = None, until: Until = None, doc: Doc = None,
+    linked: bool = typer.Option(False, "--linked", help="One record per linked event instead of one per mention."),
+) -> None:
+    """Write stored events to a file: JSON Lines, CSV, Parquet, Phoenix-style CAMEO TSV, or POLECAT-style
+    PLOVER JSON Lines."""
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"format must be one of {', '.join(EXPORT_FORMATS)}")
+    with _open_store(db) as store:
+        count = store.export(output, format, linked=linked,
+                             **_filters(actor, country, plover_type, cameo, since, until, doc))
+    err.print(f"{count} {'linked events' if linked else 'events'} written to {output} ({format})", highlight=False)
 
 
 @app.command("rules")
@@ -185,6 +287,32 @@ def rules_command(
     print(f"{len(entries) - len(never)} of {len(entries)} lexicon entries fired at least once")
     if unused:
         print("never fired: " + ", ".join(never))
+
+
+@app.command("quotes")
+def quotes_command(
+    inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .html), directories of them, or - for stdin."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+) -> None:
+    """Direct quotes and their speakers, printed as JSON Lines (offsets in the cleaned text)."""
+    from .pipeline import prepare
+    from .quotes import quotes_of
+
+    found = skipped = 0
+    for item in read_inputs(inputs, _published(published)):
+        if isinstance(item, Document):
+            try:
+                document_quotes = quotes_of(prepare(item))
+            except DocumentError as exc:
+                item = exc
+        if isinstance(item, DocumentError):
+            skipped += 1
+            _report(item, None)
+            continue
+        for quote in document_quotes:
+            found += 1
+            sys.stdout.write(json.dumps({"doc_id": item.id, **quote.to_dict()}, ensure_ascii=False) + "\n")
+    err.print(f"{found} quotes, {skipped} documents skipped", highlight=False)
 
 
 def main() -> None:

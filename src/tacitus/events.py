@@ -16,7 +16,7 @@ from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
 from .nlp import load_nlp
 from .ontology import lookup, threat_mode
 from .places import find_location
-from .quotes import quoted_speaker
+from .quotes import quoted_speaker, source_below
 from .record import Actor, Event, Span as TextSpan
 
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
@@ -277,7 +277,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
             token, [c.token for c in clause.candidates.values()])
         if target is None and victims is not None:
             target = resolver.resolve(victims)
-    if source is None and target is None and fatalities is None:
+    if source is None and target is None and fatalities is None and injuries is None:
         return None  # neither a who nor a toll: nothing a user could count
     if source is not None and target is not None and source.code == target.code and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
@@ -433,8 +433,11 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
 
 def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:
     verb = candidate.attribution_verb
-    if verb is None:  # inside a direct quote, the event is its speaker's account
-        return quoted_speaker(candidate.token, resolver)
+    if verb is None:  # "according to X" or ", X said" below the event, else a direct quote's speaker
+        holder = source_below(candidate.token)
+        actor = resolver.resolve(holder) if holder is not None else quoted_speaker(candidate.token, resolver)
+        resolver.note_speaker(actor)
+        return actor
     if verb.lemma_.lower() == "accord":  # "according to X"
         holder = next((g for c in verb.children for g in ([c] + list(c.children)) if g.dep_ == "pobj"), None)
     else:

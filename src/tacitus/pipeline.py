@@ -10,7 +10,7 @@ from datetime import date
 
 from .actors import ActorResolver
 from .classifier import Models
-from .clean import clean_text, find_dateline
+from .clean import clean_text, find_dateline, not_english
 from .document import Document, DocumentError
 from .events import extract_events
 from .nlp import load_nlp
@@ -24,6 +24,9 @@ def prepare(document: Document) -> Document:
     document.text = clean_text(document.text)
     if not document.text.strip():
         raise DocumentError(document.id, "no text left after cleaning")
+    reason = not_english(document.text)
+    if reason is not None:
+        raise DocumentError(document.id, reason)
     place, dateline_date = find_dateline(document.text, document.published)
     document.dateline_place = place
     if document.published is None and dateline_date is not None:

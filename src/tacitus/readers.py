@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from .clean import html_title, looks_like_html
 from .document import Document, DocumentError
 
 MAX_TEXT_CHARS = 2_000_000
@@ -52,6 +53,8 @@ def decode(raw: bytes, doc_id: str) -> str:
 
 def read_text(raw: bytes, doc_id: str, published: date | None) -> Document:
     text = decode(raw, doc_id)
+    if looks_like_html(text):  # a page's first line is markup; its <title> is the title
+        return make_document(doc_id, text, title=html_title(text), published=published)
     first = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return make_document(doc_id, text, title=first, published=published)
 

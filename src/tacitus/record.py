@@ -72,6 +72,8 @@ class Event:
     attributed_to: Actor | None = None
     realis: str = "asserted"
     confidence: float = 0.5
+    # The linked event this mention belongs to: set by the store (linking.py), null until stored.
+    link_id: str | None = None
 
     @property
     def event_id(self) -> str:
@@ -84,6 +86,7 @@ class Event:
 
         return {
             "event_id": self.event_id,
+            "link_id": self.link_id,
             "doc_id": self.doc_id,
             "sentence_index": self.sentence_index,
             "evidence": {

@@ -1,46 +1,56 @@
-"""The DuckDB event store: documents and their events, written one transaction per batch.
+"""The DuckDB event store: documents, their events and actors, and the linked events they mention.
 
-Re-ingesting a document whose content and coder version are unchanged does nothing; a changed
-document has its events replaced, inside the same transaction, so a crash never leaves a
-document half-written.
+    store = Store("tacitus.duckdb")
+    store.ingest(["articles.jsonl"])
+    store.events(country="SYR", cameo="19", since="2019-03")   # event records, each with its link_id
+    store.events(linked=True)                                  # one record per linked event
+    store.timeline(actor="IGOCOA")                             # linked events in date order
+    store.export("events.parquet", "parquet", type="ASSAULT")
+
+Documents are written one transaction per batch, together with their events, actors, and the
+re-linking their events cause, so a crash (even kill -9) leaves every batch either wholly in the
+store or not at all; the next run skips what is stored and codes the rest. Re-ingesting a
+document whose content and coder version are unchanged does nothing; a changed document has its
+events replaced and re-linked in the same transaction. The schema and its migrations are in
+schema.py, linking in linking.py, output formats in export.py.
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from .bulk import bulk_insert, id_table
 from .document import Document, DocumentError
-from .record import CODER_VERSION, Event
+from .linking import Mention, agreement, block_key, date_interval, link, summarize
+from .query import Filters
+from .record import CODER_VERSION
+from .schema import SCHEMA_VERSION, actor_rows, migrate
 
-SCHEMA_VERSION = 1
 DEFAULT_DB = "tacitus.duckdb"
+BATCH_SIZE = 32
+# Which events can link (linking.block_key): typed, asserted or alleged.
+LINKABLE = "e.realis IN ('asserted', 'alleged') AND e.type IS NOT NULL"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY, title VARCHAR, published DATE, source VARCHAR, url VARCHAR,
-    text VARCHAR, content_hash VARCHAR, coder_version VARCHAR, coded_at TIMESTAMP DEFAULT now()
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence_index INTEGER, date VARCHAR,
-    date_precision VARCHAR, cameo VARCHAR, type VARCHAR, mode VARCHAR, quad_class INTEGER,
-    goldstein DOUBLE, source_code VARCHAR, source_country VARCHAR, source_text VARCHAR,
-    target_code VARCHAR, target_country VARCHAR, target_text VARCHAR, location VARCHAR,
-    fatalities INTEGER, injuries INTEGER, realis VARCHAR, confidence DOUBLE, trigger VARCHAR,
-    record JSON
-);
-"""
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    unchanged: int = 0
+    errors: list[DocumentError] = field(default_factory=list)
 
 
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB):
         self.path = str(path)
         self.con = duckdb.connect(self.path)
-        self.con.execute(SCHEMA)
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        self.migrated_from = migrate(self.con, self.relink_all)
 
     def close(self) -> None:
         self.con.close()
@@ -51,6 +61,18 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self):
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- writing --------------------------------------------------------------------------------
+
     def is_current(self, document: Document) -> bool:
         row = self.con.execute(
             "SELECT content_hash, coder_version FROM documents WHERE doc_id = ?", [document.id]
@@ -58,46 +80,164 @@ class Store:
         return row is not None and row[0] == document.content_hash and row[1] == CODER_VERSION
 
     def write_batch(self, documents: list[Document]) -> None:
-        """Replace these documents and their events in one transaction."""
+        """Replace these documents, their events and actors, and re-link, in one transaction."""
         if not documents:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        documents = list({d.id: d for d in documents}.values())  # a repeated id: the last version wins
+        with self._transaction():
+            stale_links: set[str] = set()
+            removed: list[Mention] = []
+            seeds: set[str] = set()
+            event_rows: list[list] = []
+            actors: list[list] = []
             for document in documents:
-                self.con.execute("DELETE FROM events WHERE doc_id = ?", [document.id])
-                self.con.execute("DELETE FROM documents WHERE doc_id = ?", [document.id])
+                removed += self._mentions("e.doc_id = ?", [document.id])
+                stale_links |= {row[0] for row in self.con.execute(
+                    "SELECT link_id FROM mentions WHERE doc_id = ?", [document.id]).fetchall()}
+                self.con.execute("DELETE FROM actors WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
+                                 [document.id])
+                for table in ("mentions", "events", "documents"):
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [document.id])
                 self.con.execute(
                     "INSERT INTO documents (doc_id, title, published, source, url, text, content_hash, coder_version)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [document.id, document.title, document.published, document.source, document.url,
                      document.text, document.content_hash, CODER_VERSION],
                 )
-                rows = [_event_row(e) for e in document.events]
-                if rows:
-                    self.con.executemany(f"INSERT OR REPLACE INTO events VALUES ({', '.join('?' * 23)})", rows)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+                records = {}
+                for event in document.events:  # one record per event id (the last wins, as before)
+                    records[event.event_id] = event.to_dict()
+                event_rows += [_event_row(r) for r in records.values()]
+                actors += [row for r in records.values() for row in actor_rows(r)]
+                seeds |= set(records)
+            bulk_insert(self.con, "events", event_rows)
+            bulk_insert(self.con, "actors", actors)
+            if stale_links:
+                # Mentions that shared a linked event with a replaced one are re-linked too.
+                seeds |= {row[0] for row in self.con.execute(
+                    f"SELECT event_id FROM mentions WHERE link_id IN {id_table(self.con, 'stale_ids', stale_links)}"
+                ).fetchall()}
+            self._relink(seeds, removed, stale_links)
 
-    def events(self, doc_id: str | None = None, limit: int | None = None) -> list[dict]:
-        sql = "SELECT record FROM events"
-        params: list = []
-        if doc_id:
-            sql += " WHERE doc_id = ?"
-            params.append(doc_id)
-        sql += " ORDER BY doc_id, sentence_index, event_id"
+    def _mentions(self, where: str, params: list) -> list[Mention]:
+        rows = self.con.execute(
+            "SELECT e.record, d.title, d.published, d.source, d.url FROM events e JOIN documents d USING (doc_id)"
+            f" WHERE {where}", params).fetchall()
+        return [Mention(json.loads(record), {"title": title, "published": published, "source": source, "url": url})
+                for record, title, published, source, url in rows]
+
+    def _relink(self, seeds: set[str], removed: list[Mention], stale_links: set[str]) -> None:
+        """Re-link the mentions connected to `seeds` (new or disturbed) and to `removed` ones."""
+        seed_ids = id_table(self.con, "seed_ids", seeds)
+        blocks = {row[0] for row in self.con.execute(
+            f"SELECT DISTINCT type FROM events e WHERE event_id IN {seed_ids} AND {LINKABLE}").fetchall()}
+        blocks |= {m.key for m in removed if m.key}
+        mentions = self._mentions(f"e.event_id IN {seed_ids} AND NOT ({LINKABLE})", [])
+        for plover_type in sorted(blocks):
+            block = self._mentions(f"{LINKABLE} AND e.type = ?", [plover_type])
+            for gone in removed:  # what a removed mention held together may now fall apart
+                seeds |= {m.event_id for m in block if agreement(gone, m)}
+            mentions += block
+        linked = link(mentions, seeds)
+        members = id_table(self.con, "member_ids", (m.event_id for ms in linked.values() for m in ms))
+        stale_links |= {row[0] for row in self.con.execute(
+            f"SELECT link_id FROM mentions WHERE event_id IN {members}").fetchall()}
+        self.con.execute(f"DELETE FROM links WHERE link_id IN {id_table(self.con, 'stale_ids', stale_links)}")
+        self.con.execute(f"DELETE FROM mentions WHERE event_id IN {members}")
+        self._write_links(linked)
+
+    def _write_links(self, linked: dict[str, list[Mention]]) -> None:
+        bulk_insert(self.con, "mentions", [[m.event_id, link_id, m.doc_id] for link_id, ms in linked.items() for m in ms])
+        rows = []
+        for link_id, ms in linked.items():
+            summary = summarize(link_id, ms)
+            start, end = date_interval(summary["date"])
+            rows.append([link_id, summary["type"], summary["cameo"], summary["date"], summary["date_precision"],
+                         start, end, (summary["source"] or {}).get("code"), (summary["target"] or {}).get("code"),
+                         (summary["location"] or {}).get("name"), summary["fatalities"], summary["injuries"],
+                         summary["mention_count"], summary["outlet_count"], summary["document_count"],
+                         json.dumps(summary, ensure_ascii=False)])
+        bulk_insert(self.con, "links", rows)
+
+    def relink_all(self) -> None:
+        """Link every stored event afresh (the migration to schema 2 does this)."""
+        self.con.execute("DELETE FROM links")
+        self.con.execute("DELETE FROM mentions")
+        self._write_links(link(self._mentions("TRUE", [])))
+
+    def ingest(self, inputs: str | Path | Iterable[str | Path | Document | DocumentError], *,
+               published: date | None = None, batch_size: int = BATCH_SIZE) -> IngestReport:
+        """Code and store files, directories, or Documents; unchanged documents are skipped."""
+        from .readers import read_inputs
+
+        if isinstance(inputs, (str, Path, Document)):
+            inputs = [inputs]
+
+        def items() -> Iterator[Document | DocumentError]:
+            for item in inputs:
+                if isinstance(item, (Document, DocumentError)):
+                    yield item
+                else:
+                    yield from read_inputs([str(item)], published)
+
+        report = IngestReport()
+        for status, item in ingest(self, items(), batch_size=batch_size):
+            if status == "error":
+                report.errors.append(item)
+            else:
+                setattr(report, status, getattr(report, status) + 1)
+        return report
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def events(self, *, linked: bool = False, limit: int | None = None, **filters) -> list[dict]:
+        """Event records with their link_id, or (linked=True) one record per linked event having a
+        mention that passes the filters (see query.Filters: actor, country, type, cameo, doc_id)
+        and dated within since/until."""
+        if linked:
+            return self._linked(Filters(**filters), order="l.link_id", limit=limit)
+        where, params = Filters(**filters).where()
+        sql = (f"SELECT e.record, m.link_id FROM events e LEFT JOIN mentions m USING (event_id) WHERE {where}"
+               " ORDER BY e.doc_id, e.sentence_index, e.event_id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        records = []
+        for record, link_id in self.con.execute(sql, params).fetchall():
+            record = json.loads(record)
+            record["link_id"] = link_id
+            records.append(record)
+        return records
+
+    def timeline(self, *, limit: int | None = None, **filters) -> list[dict]:
+        """Linked events in date order (undated ones last)."""
+        return self._linked(Filters(**filters), order="l.date_start NULLS LAST, l.date_end, l.link_id", limit=limit)
+
+    def _linked(self, filters: Filters, order: str, limit: int | None) -> list[dict]:
+        # Linked events with a mention passing the filters, dated (--since, --until) by their own date.
+        where, params = filters.where(dates=False)
+        dated, date_params = filters.dates_only().where("l")
+        sql = ("SELECT l.record FROM links l WHERE l.link_id IN (SELECT m.link_id FROM mentions m"
+               f" JOIN events e USING (event_id) WHERE {where}) AND {dated} ORDER BY {order}")
+        params += date_params
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
 
+    def export(self, path: str | Path, format: str, *, linked: bool = False, **filters) -> int:
+        """Write the filtered events (or linked events) to `path`; returns how many records."""
+        from .export import export
+
+        return export(self, Path(path), format, linked=linked, **filters)
+
     def count(self, table: str) -> int:
-        assert table in ("documents", "events")
+        assert table in ("documents", "events", "actors", "mentions", "links")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
+    def schema_version(self) -> int:
+        return int(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
 
-def _event_row(event: Event) -> list:
-    record = event.to_dict()
+
+def _event_row(record: dict) -> list:
     source, target, location = record["source"] or {}, record["target"] or {}, record["location"] or {}
     return [
         record["event_id"], record["doc_id"], record["sentence_index"], record["date"], record["date_precision"],
@@ -106,11 +246,12 @@ def _event_row(event: Event) -> list:
         target.get("code"), target.get("country"), target.get("text"), location.get("name"),
         record["fatalities"], record["injuries"], record["realis"], record["confidence"],
         record["evidence"]["trigger"]["text"], json.dumps(record, ensure_ascii=False),
+        *date_interval(record["date"]),
     ]
 
 
 def ingest(store: Store, items: Iterable[Document | DocumentError],
-           batch_size: int = 32) -> Iterator[tuple[str, Document | DocumentError]]:
+           batch_size: int = BATCH_SIZE) -> Iterator[tuple[str, Document | DocumentError]]:
     """Code and store documents. Yields ("stored" | "unchanged" | "error", item) per document."""
     from .pipeline import code_documents
 
@@ -138,3 +279,6 @@ def ingest(store: Store, items: Iterable[Document | DocumentError],
     store.write_batch(pending)
     yield from (("stored", d) for d in pending)
     yield from (("unchanged", d) for d in unchanged)
+
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "IngestReport", "Store", "ingest"]
