@@ -130,3 +130,26 @@ def test_index_cache_round_trip(tmp_path, monkeypatch):
     again = places._read_cache()
     assert again.places == index.places and again.exact == index.exact
     assert again.candidates("hama") == ([(index.places[0], True)], "exact")
+
+
+def test_cli_gazetteer_option_adds_a_geonames_dump(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from tacitus.cli import app
+
+    dump = tmp_path / "XX.txt"
+    # one invented town in GeoNames' tab-separated layout (id, name, ascii, alternates, lat, lon, class, code, cc,
+    # cc2, admin1, admin2..4, population, ...)
+    dump.write_text("\t".join(["9999991", "Qurtubaville", "Qurtubaville", "Qurtuba Ville", "35.1", "38.2", "P", "PPL",
+                               "SY", "", "08", "", "", "", "12000", "", "", "", "Asia/Damascus", "2024-01-01"]) + "\n",
+                    encoding="utf-8")
+    text = tmp_path / "report.txt"
+    text.write_text("Syrian troops shelled Qurtubaville on Monday, killing three civilians.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(text), "--published", "2024-05-02", "--gazetteer", str(dump)])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert any((e["location"] or {}).get("geonameid") == 9999991 for e in events)
+    missing = CliRunner().invoke(app, ["code", str(text), "--gazetteer", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2

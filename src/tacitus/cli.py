@@ -48,14 +48,29 @@ def _report(error: DocumentError, errors_file) -> None:
         errors_file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
 
 
+GAZETTEER_HELP = ("A GeoNames dump (allCountries.txt, cities500.txt or a country's XX.txt) whose places are "
+                  "added to the built-in gazetteer; may be repeated.")
+
+
+def _load_gazetteers(paths: Optional[list[Path]]) -> None:
+    from .places import load_gazetteer
+
+    for path in paths or ():
+        if not path.is_file():
+            raise typer.BadParameter(f"no gazetteer file at {path}", param_hint="--gazetteer")
+        err.print(f"{load_gazetteer(path):,} places read from {path}", highlight=False)
+
+
 @app.command("code")
 def code_command(
     inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .html), directories of them, or - for stdin."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
     errors: Optional[Path] = typer.Option(None, help="Also write one JSON line per skipped document here."),
+    gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
 ) -> None:
     """Code documents into events, printed as JSON Lines (one event per line)."""
+    _load_gazetteers(gazetteer)
     with ExitStack() as stack:
         out = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         errors_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
@@ -83,10 +98,12 @@ def ingest_command(
     errors: Optional[Path] = typer.Option(None, help="Also write one JSON line per skipped document here."),
     batch_size: int = typer.Option(BATCH_SIZE, min=1, help="Documents per transaction (each batch is stored and "
                                    "linked whole, or not at all)."),
+    gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
 ) -> None:
     """Code documents, store them with their events, and link mentions of the same event.
 
     Unchanged documents are left as they are; an interrupted run, run again, finishes the job."""
+    _load_gazetteers(gazetteer)
     counts = {"stored": 0, "unchanged": 0, "error": 0}
     with ExitStack() as stack:
         store = stack.enter_context(Store(db))

@@ -38,7 +38,7 @@ class Location:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    precision: str  # "city", "admin1", "country"
+    precision: str  # "point" (a base, crossing, camp), "city", "admin1", "country"
 
 
 @dataclass
