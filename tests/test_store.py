@@ -365,3 +365,21 @@ def test_exports(store_path, tmp_path):
     merged = [json.loads(line) for line in export("plover-json", "--linked").read_text().splitlines()]
     strike = next(p for p in merged if len(p["story_ids"]) == 2)
     assert strike["actor_country"] == "SYR" and strike["placename"] == "Idlib" and strike["source"] == "Wire A"
+
+
+def test_min_confidence_keeps_the_confident_events_and_their_links(tmp_path):
+    from pathlib import Path
+
+    import tacitus
+    from tacitus.store import Store
+
+    samples = Path(tacitus.__file__).parent / "data" / "samples"
+    with Store(tmp_path / "s.duckdb") as store:
+        store.ingest(samples)
+        everything = store.events()
+        confident = store.events(min_confidence=0.5)
+        assert 0 < len(confident) < len(everything)
+        assert all(e["confidence"] >= 0.5 for e in confident)
+        linked = store.timeline(min_confidence=0.5)
+        kept = {e["link_id"] for e in confident}
+        assert linked and all(r["link_id"] in kept for r in linked)

@@ -136,6 +136,8 @@ Cameo = Annotated[Optional[str], typer.Option(help="CAMEO event code and its chi
 Since = Annotated[Optional[str], typer.Option(help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 Until = Annotated[Optional[str], typer.Option(help="Events on or before this date.")]
 Doc = Annotated[Optional[str], typer.Option(help="Only events of this document id.")]
+MinConfidence = Annotated[Optional[float], typer.Option(min=0, max=1, help="Only events at least this confident "
+                                                        "(linked events: with such a mention); 0.5 keeps main events.")]
 Limit = Annotated[Optional[int], typer.Option(help="At most this many records.")]
 
 
@@ -146,7 +148,7 @@ def _open_store(db: Path) -> Store:
     return Store(db)
 
 
-def _filters(actor, country, plover_type, cameo, since, until, doc) -> dict:
+def _filters(actor, country, plover_type, cameo, since, until, doc, min_confidence) -> dict:
     from .query import parse_day
 
     for name, value, last in (("--since", since, False), ("--until", until, True)):
@@ -155,7 +157,7 @@ def _filters(actor, country, plover_type, cameo, since, until, doc) -> dict:
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint=name) from None
     return {"actor": actor, "country": country, "type": plover_type, "cameo": cameo, "since": since, "until": until,
-            "doc_id": doc}
+            "doc_id": doc, "min_confidence": min_confidence}
 
 
 def _write_csv(columns: tuple[str, ...], rows: list[dict]) -> None:
@@ -189,6 +191,7 @@ def _linked_table(records: list[dict], title: str) -> Table:
 def events_command(
     db: Db = Path(DEFAULT_DB), actor: Actor = None, country: Country = None, plover_type: PloverType = None,
     cameo: Cameo = None, since: Since = None, until: Until = None, doc: Doc = None,
+    min_confidence: MinConfidence = None,
     linked: bool = typer.Option(False, "--linked", help="One record per linked event, with its mentions, sources, attributions "
                                 "and conflicting details."),
     format: str = typer.Option("table", help="table, jsonl or csv."),
@@ -197,7 +200,7 @@ def events_command(
     """List stored events (each with the link_id of the linked event it mentions), or linked events."""
     if format not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("format must be table, jsonl or csv")
-    filters = _filters(actor, country, plover_type, cameo, since, until, doc)
+    filters = _filters(actor, country, plover_type, cameo, since, until, doc, min_confidence)
     with _open_store(db) as store:
         records = store.events(linked=linked, limit=limit, **filters)
     if format == "jsonl":
@@ -227,6 +230,7 @@ def events_command(
 def timeline_command(
     db: Db = Path(DEFAULT_DB), actor: Actor = None, country: Country = None, plover_type: PloverType = None,
     cameo: Cameo = None, since: Since = None, until: Until = None, doc: Doc = None,
+    min_confidence: MinConfidence = None,
     min_mentions: int = typer.Option(1, help="Only linked events told at least this many times."),
     format: str = typer.Option("table", help="table or jsonl."),
     limit: Limit = None,
@@ -235,7 +239,7 @@ def timeline_command(
     if format not in ("table", "jsonl"):
         raise typer.BadParameter("format must be table or jsonl")
     with _open_store(db) as store:
-        records = [r for r in store.timeline(**_filters(actor, country, plover_type, cameo, since, until, doc))
+        records = [r for r in store.timeline(**_filters(actor, country, plover_type, cameo, since, until, doc, min_confidence))
                    if r["mention_count"] >= min_mentions][:limit]
     if format == "jsonl":
         for record in records:
@@ -250,6 +254,7 @@ def export_command(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     db: Db = Path(DEFAULT_DB), actor: Actor = None, country: Country = None, plover_type: PloverType = None,
     cameo: Cameo = None, since: Since = None, until: Until = None, doc: Doc = None,
+    min_confidence: MinConfidence = None,
     linked: bool = typer.Option(False, "--linked", help="One record per linked event instead of one per mention."),
 ) -> None:
     """Write stored events to a file: JSON Lines, CSV, Parquet, Phoenix-style CAMEO TSV, or POLECAT-style
@@ -258,7 +263,7 @@ def export_command(
         raise typer.BadParameter(f"format must be one of {', '.join(EXPORT_FORMATS)}")
     with _open_store(db) as store:
         count = store.export(output, format, linked=linked,
-                             **_filters(actor, country, plover_type, cameo, since, until, doc))
+                             **_filters(actor, country, plover_type, cameo, since, until, doc, min_confidence))
     err.print(f"{count} {'linked events' if linked else 'events'} written to {output} ({format})", highlight=False)
 
 

@@ -26,6 +26,7 @@ class Filters:
     since: str | date | None = None  # events whose date may fall on or after this day
     until: str | date | None = None  # ... on or before this day
     doc_id: str | None = None
+    min_confidence: float | None = None  # events (for linked events: some mention) at least this confident
 
     def where(self, alias: str = "e", dates: bool = True) -> tuple[str, list]:
         """A SQL condition over the events (or, for the dates only, links) table as `alias`, and its
@@ -53,6 +54,9 @@ class Filters:
         if self.doc_id:
             clauses.append(f"{alias}.doc_id = ?")
             params.append(self.doc_id)
+        if self.min_confidence is not None:
+            clauses.append(f"{alias}.confidence >= ?")
+            params.append(self.min_confidence)
         return " AND ".join(clauses), params
 
     def dates_only(self) -> "Filters":
