@@ -244,3 +244,13 @@ MATCHING = [
 def test_trigger_constraints_see_their_complements(text, cameo):
     events = rule_events(text)
     assert any(e.cameo == cameo for e in events), show(events)
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    pytest.param("Egypt held talks with Israel on Gaza.", "04", "ISR", id="talks-with-partner-on-topic"),
+    pytest.param("Turkey broke off negotiations with Greece over the islands.", "164", "GRC", id="halted-with-partner"),
+    pytest.param("Washington imposed sanctions on Iran over its missile tests.", "163", "IRN", id="sanctions-on-target"),
+])
+def test_talks_are_with_their_partner_and_acts_on_their_target(text, cameo, target):
+    events = rule_events(text)
+    assert any(e.cameo.startswith(cameo) and e.target and e.target.country == target for e in events), show(events)

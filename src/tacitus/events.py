@@ -28,6 +28,8 @@ RECIPROCAL_ROOTS = {"04"}
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
 RECIPROCAL_CODES = {"057", "060", "061", "062", "063", "064", "190"}
+# Halting (or threatening to halt) negotiations or mediation: the "with" side is the target.
+PARTNER_CODES = {"134", "135", "164", "165"}
 
 
 @dataclass
@@ -379,6 +381,14 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _prep_order(entry: Entry) -> tuple[set[str], set[str]]:
+    """Talks are with a partner and on a topic ("talks with Russia on Syria"); most acts are on or
+    against their target."""
+    if entry.code[:2] in RECIPROCAL_ROOTS or entry.code in PARTNER_CODES:
+        return RECIPROCAL_PREPS, TARGET_PREPS
+    return TARGET_PREPS, RECIPROCAL_PREPS
+
+
 def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon):
     """(source, target, reciprocal) actors of a trigger."""
     source = target = None
@@ -393,13 +403,11 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             source, source_token = _first_actor([subject] if subject is not None else [], resolver)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
             target, _ = _first_actor(objects, resolver)
-            if target is None:  # "imposed sanctions on Iran", "suspended cooperation with the USA"
-                target, _ = _first_actor(_prep_objects(token, TARGET_PREPS)
-                                         + [p for o in objects for p in _prep_objects(o, TARGET_PREPS)], resolver)
-            if target is None:
-                target, _ = _first_actor(_prep_objects(token, RECIPROCAL_PREPS)
-                                         + [p for o in objects for p in _prep_objects(o, RECIPROCAL_PREPS)], resolver)
-                reciprocal = target is not None
+            for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
+                if target is None:
+                    target, _ = _first_actor(_prep_objects(token, preps)
+                                             + [p for o in objects for p in _prep_objects(o, preps)], resolver)
+                    reciprocal = target is not None and preps is RECIPROCAL_PREPS
             if target is None and source_token is not None:
                 target, _ = _first_actor(source_token.conjuncts, resolver)
                 reciprocal = target is not None
@@ -407,10 +415,10 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
         source, _ = _first_actor([c for c in token.children if c.dep_ == "poss"], resolver)
         if source is None:
             source, _ = _first_actor(_prep_objects(token, SOURCE_PREPS), resolver)
-        target, _ = _first_actor(_prep_objects(token, TARGET_PREPS), resolver)
-        if target is None:
-            target, _ = _first_actor(_prep_objects(token, RECIPROCAL_PREPS), resolver)
-            reciprocal = target is not None
+        for preps in _prep_order(entry):
+            if target is None:
+                target, _ = _first_actor(_prep_objects(token, preps), resolver)
+                reciprocal = target is not None and preps is RECIPROCAL_PREPS
         verb = governing_verb(token)
         verb_lemma = verb.lemma_.lower()
         subject = _subject(verb) if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
