@@ -98,6 +98,10 @@ def test_only_asserted_or_alleged_events_link():
                  record("e5", doc_id="d5", source=RUS, target=SYRMIL, realis="negated"))
     assert ids["e1"] == ids["e2"]
     assert len({ids["e1"], ids["e3"], ids["e4"], ids["e5"]}) == 4
+    threats = linked(record("e1", source=RUS, target=SYRMIL, realis="threatened", type="THREATEN", cameo="138"),
+                     record("e2", doc_id="d2", source=RUS, target=SYRMIL, realis="threatened", type="THREATEN",
+                            cameo="138"))
+    assert threats["e1"] == threats["e2"]  # one threat, told twice
     statements = linked(record("e1", source=RUS, type=None, cameo="010"),
                         record("e2", doc_id="d2", source=RUS, type=None, cameo="010"))
     assert statements["e1"] != statements["e2"]  # "X said" twice is not one statement

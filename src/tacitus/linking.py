@@ -3,7 +3,8 @@ one linked event.
 
 Two mentions can be one event when nothing in them disagrees:
 - same PLOVER type (untyped CAMEO 01x statements never link), and both realis asserted or
-  alleged (a threat, a hypothetical or a denial is not the act it talks about);
+  alleged (a hypothetical or a denial is not the act it talks about; a threat links only with
+  other mentions of the threat, as THREATEN);
 - dates overlap once precision is taken into account: a day is a day (give or take one, for time
   zones and "yesterday"), a month or a year is every day in it, a publication-date fallback is
   the few days before publication (any day of the month before, within one report, which dates
@@ -99,8 +100,9 @@ def block_key(record: dict[str, Any]) -> str | None:
     """Mentions can only link within one block (their PLOVER type); None for records that never link:
     threats, hypotheticals and denials, and untyped CAMEO 01x statements, which differ by what was
     said (not coded) and would otherwise merge every "X said" of a week into one."""
-    if record.get("realis") not in LINKABLE_REALIS:
-        return None
+    realis = record.get("realis")
+    if realis not in LINKABLE_REALIS and not (realis == "threatened" and record.get("type") == "THREATEN"):
+        return None  # a threat coded as THREATEN is itself an act, told again in other reports
     return record.get("type")
 
 
