@@ -27,8 +27,9 @@ from sklearn.model_selection import StratifiedGroupKFold
 from tacitus.classifier import LinearModel, Models, load_models
 from tacitus.document import Document
 from tacitus.pipeline import code_parsed
+from tacitus.ontology import PLOVER_TYPES
 from tacitus.training import (PENTA_LABELS, featurize, pentaclass_examples, plover_examples,
-                              plover_labels, train)
+                              train)
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDS = 5
@@ -142,7 +143,7 @@ def plover_benchmark(shared: Path, limit: int | None) -> None:
     started = time.perf_counter()
     parsed = [doc for _, doc in featurize(examples)]
     gold = [e.label for e in examples]
-    labels = plover_labels()
+    labels = PLOVER_TYPES
     shipped = load_models()
     rules = Models(uninformed(shipped.penta), uninformed(shipped.plover))
     print(f"\nPLOVER TYPE of the main event: {len(examples)} synthetic stories, {FOLDS}-fold CV")

@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 from tacitus.classifier import MODEL_DIR
+from tacitus.ontology import PLOVER_TYPES
 from tacitus.training import (PENTA_LABELS, featurize, pentaclass_examples, plover_examples,
-                              plover_labels, train)
+                              train)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,7 +38,7 @@ def main() -> None:
     stories = plover_examples(args.shared / "data" / "plover_synthetic_stories.csv")
     for _ in featurize(stories):
         pass
-    plover = train("plover", stories, plover_labels(), min_count=3)
+    plover = train("plover", stories, PLOVER_TYPES, min_count=3)
     plover.save(out / "plover.npz")
     print(f"plover: {len(stories)} stories, {len(plover.vocabulary)} features")
     print(f"trained in {time.perf_counter() - started:.0f} s")

@@ -19,6 +19,7 @@ from tacitus import code
 from tacitus.cli import app
 from tacitus.export import PHOENIX_COLUMNS
 from tacitus.linking import date_interval
+from tacitus.schema import V1
 from tacitus.store import Store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "tacitus" / "data" / "samples"
@@ -70,23 +71,6 @@ def strike_link(store: Store) -> dict:
 
 # -- schema -------------------------------------------------------------------------------------
 
-# What Tacitus 0.1.0 (schema 1) created and wrote, kept here as the fixture of an old store.
-V1_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id VARCHAR PRIMARY KEY, title VARCHAR, published DATE, source VARCHAR, url VARCHAR,
-    text VARCHAR, content_hash VARCHAR, coder_version VARCHAR, coded_at TIMESTAMP DEFAULT now()
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence_index INTEGER, date VARCHAR,
-    date_precision VARCHAR, cameo VARCHAR, type VARCHAR, mode VARCHAR, quad_class INTEGER,
-    goldstein DOUBLE, source_code VARCHAR, source_country VARCHAR, source_text VARCHAR,
-    target_code VARCHAR, target_country VARCHAR, target_text VARCHAR, location VARCHAR,
-    fatalities INTEGER, injuries INTEGER, realis VARCHAR, confidence DOUBLE, trigger VARCHAR,
-    record JSON
-);
-"""
-
 
 def write_v1_store(db: Path, docs: list[dict]) -> list[dict]:
     """A schema-1 store holding these documents, written the way Tacitus 0.1.0 wrote them."""
@@ -94,7 +78,7 @@ def write_v1_store(db: Path, docs: list[dict]) -> list[dict]:
     from tacitus.record import CODER_VERSION
 
     con = duckdb.connect(str(db))
-    con.execute(V1_SCHEMA)
+    con.execute(V1)  # schema.V1 is frozen: exactly what Tacitus 0.1.0 created
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '1')")
     records = []
     for doc in docs:

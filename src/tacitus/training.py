@@ -18,7 +18,6 @@ from .clean import clean_text
 from .classifier import LinearModel, features, lexicon_digest
 from .lexicon import load_lexicon
 from .nlp import load_nlp
-from .ontology import PLOVER_TYPES
 
 PENTA_LABELS = ("0", "1", "2", "3", "4")
 
@@ -30,10 +29,6 @@ class Example:
     title: str | None = None
     group: str | None = None  # examples that share a group are kept in one fold
     features: list[str] | None = None
-
-
-def plover_labels() -> tuple[str, ...]:
-    return PLOVER_TYPES
 
 
 def pentaclass_examples(path: Path) -> list[Example]:
