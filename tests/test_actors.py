@@ -59,3 +59,53 @@ def test_islamic_state_aliases(alias):
 def test_common_words_are_not_countries():
     events = events_of("The turkey farmers in the village protested against the new tax.")
     assert all((e["source"] or {}).get("country") != "TUR" for e in events)
+
+
+USER_ACTORS = """
+actors:
+  - name: Marek Olbrycht          # an invented politician, in opposition and then in government
+    surnames: [Olbrycht]
+    country: POL
+    periods:
+      - {role: OPP, until: 2019-12-31}
+      - {role: GOV, from: 2020-01-01}
+  - name: Northern Valley Defence Front   # an invented armed group
+    aliases: [NVDF]
+    role: REB
+    country: SSD
+"""
+
+
+@pytest.fixture
+def user_actors(tmp_path):
+    from tacitus.config import Config, configure
+
+    path = tmp_path / "actors.yaml"
+    path.write_text(USER_ACTORS, encoding="utf-8")
+    configure(Config.of(actors=[path]))
+    yield path
+    configure(Config())
+
+
+@pytest.mark.parametrize("published, role", [("2018-05-01", "OPP"), ("2021-05-01", "GOV")])
+def test_user_actor_file_with_dated_roles(user_actors, published, role):
+    events = events_of("Marek Olbrycht condemned the NVDF on Monday. Olbrycht said the NVDF attacked a village.",
+                       published=published)
+    condemn = first(events, cameo="111")
+    assert condemn["source"]["code"] == f"POL{role}" and condemn["target"]["code"] == "SSDREB"
+    assert first(events, type="ASSAULT")["source"]["name"] == "Northern Valley Defence Front"
+
+
+def test_user_actors_change_the_coder_version(user_actors):
+    from tacitus.config import Config, active
+
+    assert active().coder_version() != Config().coder_version()
+
+
+def test_malformed_actor_file_names_the_entry(tmp_path):
+    from tacitus.actors import user_actors
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("actors:\n  - name: Somebody\n    rank: general\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"actor 1 \(Somebody\).*rank"):
+        list(user_actors(path))

@@ -8,6 +8,8 @@ per-document memory resolves surnames, pronouns and definite descriptions to ear
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -16,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from . import config
 from .nlp import load_nlp
 from .record import Actor
 from .resources import read_csv, split_list
@@ -39,10 +42,14 @@ class Known:
     country: str | None = None
     role: str | None = None
     code: str | None = None
-    years: tuple[int | None, int | None] = (None, None)
+    valid: tuple[date | None, date | None] = (None, None)  # the days the entry holds (None: open)
+
+    def holds_on(self, day: date | None) -> bool:
+        first, last = self.valid
+        return day is None or ((first is None or day >= first) and (last is None or day <= last))
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: each configuration's knowledge is built once
 class Knowledge:
     matcher: PhraseMatcher
     entries: dict[str, Known]  # match label -> entry
@@ -61,47 +68,120 @@ def _country_rows():
         yield iso3, names, split_list(row["adjectives"]), split_list(row["capitals"])
 
 
-def _year(value: str) -> int | None:
-    return int(value) if value else None
+def _years(first: str, last: str) -> tuple[date | None, date | None]:
+    """people.csv's years as days; a year's grace after the last, as reports of an office-holder's
+    acts trail their leaving it."""
+    return (date(int(first), 1, 1) if first else None, date(int(last) + 1, 12, 31) if last else None)
+
+
+def load_knowledge() -> Knowledge:
+    """The actor knowledge of the active configuration (built-in data, the user's files)."""
+    return _knowledge(config.active())
+
+
+def _builtin_entries() -> Iterator[tuple[str, Known]]:
+    """(alias, entry) pairs from the data files."""
+    for iso3, names, adjectives, capitals in _country_rows():
+        primary = names[0]
+        for name in dict.fromkeys(names):
+            yield name, Known("country", primary, country=iso3)
+        for adjective in adjectives:
+            yield adjective, Known("adjective", primary, country=iso3)
+        for capital in capitals:
+            yield capital, Known("capital", primary, country=iso3, role="GOV")
+    for row in read_csv("organizations.csv"):
+        known = Known("org", row["name"], country=row["country"] or None, role=row["role"], code=row["code"])
+        for alias in split_list(row["aliases"]):
+            yield alias, known
+    for row in read_csv("people.csv"):
+        person = Known("person", row["name"], country=row["country"] or None, role=row["role"],
+                       code=row["code"] or None, valid=_years(row["from"], row["until"]))
+        yield row["name"], person
+        for surname in split_list(row["surnames"]):
+            yield surname, replace(person, kind="surname")
+
+
+ACTOR_KINDS = {"person", "org"}
+ACTOR_FIELDS = {"name", "kind", "aliases", "surnames", "country", "role", "code", "from", "until", "periods", "comment"}
+
+
+def user_actors(path: str | os.PathLike) -> Iterator[tuple[str, Known]]:
+    """(alias, entry) pairs from a user's YAML actor file (`--actors`; format in docs/ACTORS.md).
+
+    A malformed entry stops the load with the file and the entry's position: coding with half of
+    a user's actors would quietly give other codes."""
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    rows = data.get("actors") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise ValueError(f"{path}: expected a mapping with an `actors:` list")
+    for number, row in enumerate(rows, 1):
+        where = f"{path}: actor {number}"
+        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
+            raise ValueError(f"{where}: each actor needs a `name`")
+        unknown = set(row) - ACTOR_FIELDS
+        kind = row.get("kind", "person" if row.get("surnames") else "org")
+        if unknown or kind not in ACTOR_KINDS:
+            raise ValueError(f"{where} ({row['name']}): unknown field(s) {sorted(unknown)} or kind {kind!r}")
+        periods = row.get("periods") or [{}]
+        for period in periods:
+            spec = {**row, **period}
+            try:
+                known = Known(kind, row["name"], country=_upper(spec.get("country")), role=_upper(spec.get("role")),
+                              code=_upper(spec.get("code")), valid=(_day(spec.get("from")), _day(spec.get("until"))))
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"{where} ({row['name']}): {exc}") from None
+            for alias in [row["name"], *row.get("aliases", ())]:
+                yield alias, known
+            for surname in row.get("surnames", ()):
+                yield surname, replace(known, kind="surname")
+
+
+def _upper(value) -> str | None:
+    return str(value).upper() if value else None
+
+
+def _day(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _builtin_roles() -> Iterator[tuple[tuple[str, ...], tuple[str, int]]]:
+    for row in read_csv("roles.csv"):
+        yield tuple(row["lemma"].split()), (row["role"], int(row["rank"]))
 
 
 @functools.cache
-def load_knowledge() -> Knowledge:
+def _knowledge(settings: config.Config) -> Knowledge:
     nlp = load_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     entries: dict[str, Known] = {}
     exact_case: set[str] = set()
 
     def add(alias: str, known: Known) -> None:
-        label = f"{known.kind}:{known.name}:{alias}"
+        # One name may hold several entries, each for its own days ("RUSGOV until 2008, then RUSELI").
+        label = f"{known.kind}:{known.name}:{known.valid[0]}:{alias}"
         entries[label] = known
         if alias.isupper() and len(alias.replace(".", "")) <= 4:
             exact_case.add(label)
         matcher.add(label, [nlp.make_doc(alias)])
 
-    for iso3, names, adjectives, capitals in _country_rows():
-        primary = names[0]
-        for name in dict.fromkeys(names):
-            add(name, Known("country", primary, country=iso3))
-        for adjective in adjectives:
-            add(adjective, Known("adjective", primary, country=iso3))
-        for capital in capitals:
-            add(capital, Known("capital", primary, country=iso3, role="GOV"))
-    for row in read_csv("organizations.csv"):
-        known = Known("org", row["name"], country=row["country"] or None, role=row["role"], code=row["code"])
-        for alias in split_list(row["aliases"]):
+    roles: dict[tuple[str, ...], tuple[str, int]] = {}
+    sources = [] if settings.only_dictionaries else [(_builtin_entries(), _builtin_roles())]
+    for path in settings.dictionaries:
+        from .petrarch import dictionary_actors
+
+        sources.append(dictionary_actors(path))
+    for path in settings.actors:
+        sources.append((user_actors(path), ()))
+    for entry_source, role_source in sources:
+        for alias, known in entry_source:
             add(alias, known)
-    for row in read_csv("people.csv"):
-        years = (_year(row["from"]), _year(row["until"]))
-        person = Known("person", row["name"], country=row["country"] or None, role=row["role"],
-                       code=row["code"] or None, years=years)
-        add(row["name"], person)
-        for surname in split_list(row["surnames"]):
-            add(surname, replace(person, kind="surname"))
-    roles = {}
-    for row in read_csv("roles.csv"):
-        roles[tuple(row["lemma"].split())] = (row["role"], int(row["rank"]))
-    return Knowledge(matcher, entries, roles, exact_case, max(len(k) for k in roles))
+        roles.update(role_source)
+    return Knowledge(matcher, entries, roles, exact_case, max((len(k) for k in roles), default=1))
 
 
 @dataclass
@@ -125,7 +205,7 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
         label = doc.vocab.strings[match_id]
         known = knowledge.entries[label]
         span = Span(doc, start, end, label=label)
-        alias = label.split(":", 2)[2]
+        alias = label.split(":", 3)[3]
         if label in knowledge.exact_case:
             if lowercase or span.text != alias:
                 continue
@@ -133,7 +213,7 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
             continue  # "turkey", "chad", "male" in running text are not the names
         if known.kind == "surname" and (span[0].pos_ != "PROPN" or span[0].ent_type_ in ("DATE", "GPE")):
             continue
-        if known.kind in ("person", "surname") and not _in_office(known, published):
+        if not known.holds_on(published):
             continue
         spans.append(span)
     mentions: dict[int, Mention] = {}
@@ -142,13 +222,6 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
         for token in span:
             mentions[token.i] = mention
     return mentions
-
-
-def _in_office(known: Known, published: date | None) -> bool:
-    if published is None:
-        return True
-    first, last = known.years
-    return (first is None or published.year >= first) and (last is None or published.year <= last + 1)
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -330,9 +403,13 @@ class ActorResolver:
             self.memory.last_speaker = actor
 
 
-@functools.cache
 def ROLE_WORDS() -> frozenset[str]:  # noqa: N802 - a cached constant
-    return frozenset(word for phrase in load_knowledge().roles for word in phrase)
+    return _role_words(load_knowledge())
+
+
+@functools.cache
+def _role_words(knowledge: Knowledge) -> frozenset[str]:
+    return frozenset(word for phrase in knowledge.roles for word in phrase)
 
 
 def _entity_text(token: Token) -> str:

@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .actors import load_knowledge
+from .config import Config, configure
 from .document import Document, DocumentError
 from .pipeline import code_documents
 from .readers import read_inputs
@@ -52,13 +54,28 @@ GAZETTEER_HELP = ("A GeoNames dump (allCountries.txt, cities500.txt or a country
                   "added to the built-in gazetteer; may be repeated.")
 
 
-def _load_gazetteers(paths: Optional[list[Path]]) -> None:
-    from .places import load_gazetteer
+ACTORS_HELP = "A YAML file of your own actors (names, aliases, codes, dated roles); may be repeated."
+DICTIONARIES_HELP = ("A directory (or file) of PETRARCH/Phoenix dictionaries (.actors, agents, verbs) added to the "
+                     "built-in knowledge; may be repeated.")
+ONLY_DICTIONARIES_HELP = "Code with the --dictionaries alone, without the built-in actors and verb patterns."
 
-    for path in paths or ():
-        if not path.is_file():
-            raise typer.BadParameter(f"no gazetteer file at {path}", param_hint="--gazetteer")
-        err.print(f"{load_gazetteer(path):,} places read from {path}", highlight=False)
+
+def _configure(gazetteer: Optional[list[Path]], actors: Optional[list[Path]] = None,
+               dictionaries: Optional[list[Path]] = None, only_dictionaries: bool = False) -> Config:
+    """Check the knowledge files the options name, and make them this run's knowledge."""
+    for option, paths in (("--gazetteer", gazetteer), ("--actors", actors), ("--dictionaries", dictionaries)):
+        for path in paths or ():
+            if not path.exists():
+                raise typer.BadParameter(f"no such file or directory: {path}", param_hint=option)
+    if only_dictionaries and not dictionaries:
+        raise typer.BadParameter("--only-dictionaries needs --dictionaries", param_hint="--only-dictionaries")
+    settings = Config.of(gazetteer, actors, dictionaries, only_dictionaries)
+    configure(settings)
+    try:  # read the actor files now, so that a malformed one stops the run before any coding
+        load_knowledge()
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--actors/--dictionaries") from None
+    return settings
 
 
 @app.command("code")
@@ -68,9 +85,12 @@ def code_command(
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
     errors: Optional[Path] = typer.Option(None, help="Also write one JSON line per skipped document here."),
     gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
+    actors: Optional[list[Path]] = typer.Option(None, help=ACTORS_HELP),
+    dictionaries: Optional[list[Path]] = typer.Option(None, help=DICTIONARIES_HELP),
+    only_dictionaries: bool = typer.Option(False, help=ONLY_DICTIONARIES_HELP),
 ) -> None:
     """Code documents into events, printed as JSON Lines (one event per line)."""
-    _load_gazetteers(gazetteer)
+    _configure(gazetteer, actors, dictionaries, only_dictionaries)
     with ExitStack() as stack:
         out = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         errors_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
@@ -99,11 +119,14 @@ def ingest_command(
     batch_size: int = typer.Option(BATCH_SIZE, min=1, help="Documents per transaction (each batch is stored and "
                                    "linked whole, or not at all)."),
     gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
+    actors: Optional[list[Path]] = typer.Option(None, help=ACTORS_HELP),
+    dictionaries: Optional[list[Path]] = typer.Option(None, help=DICTIONARIES_HELP),
+    only_dictionaries: bool = typer.Option(False, help=ONLY_DICTIONARIES_HELP),
 ) -> None:
     """Code documents, store them with their events, and link mentions of the same event.
 
     Unchanged documents are left as they are; an interrupted run, run again, finishes the job."""
-    _load_gazetteers(gazetteer)
+    _configure(gazetteer, actors, dictionaries, only_dictionaries)
     counts = {"stored": 0, "unchanged": 0, "error": 0}
     with ExitStack() as stack:
         store = stack.enter_context(Store(db))

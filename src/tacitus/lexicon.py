@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from . import config
 from .ontology import check_mode, lookup
 from .resources import read_yaml
 
@@ -119,30 +120,23 @@ class Lexicon:
         return found
 
 
-@functools.cache
 def load_lexicon() -> Lexicon:
+    """The event lexicon of the active configuration: the built-in patterns and the verb patterns of
+    the user's PETRARCH dictionaries."""
+    return _lexicon(config.active())
+
+
+@functools.cache
+def _lexicon(settings: config.Config) -> Lexicon:
     data = read_yaml("event_lexicon.yaml")
     index: dict[tuple[str, str], list[Entry]] = {}
-    for raw in data["entries"]:
-        code = lookup(raw["code"])  # fail loudly on a code that is not in the codebook
-        check_mode(raw.get("type") or code.plover_type, raw.get("mode"), f"lexicon entry {raw['id']}")
-        pos, phrase = ("VERB", raw["verb"]) if "verb" in raw else ("NOUN", raw["noun"])
-        entry = Entry(
-            id=raw["id"],
-            pos=pos,
-            lemmas=tuple(phrase.lower().split()),
-            code=raw["code"],
-            mode=raw.get("mode"),
-            plover_type=raw.get("type"),
-            particle=raw.get("particle"),
-            prep=raw.get("prep"),
-            object=frozenset(raw.get("object", ())),
-            of=frozenset(raw.get("of", ())),
-            head=frozenset(raw.get("head", ())),
-            needs_actor=bool(raw.get("needs_actor", False)),
-            secondary=bool(raw.get("secondary", False)),
-        )
-        index.setdefault((pos, entry.lemmas[-1]), []).append(entry)
+    entries = [] if settings.only_dictionaries else [_entry(raw) for raw in data["entries"]]
+    for path in settings.dictionaries:
+        from .petrarch import dictionary_entries
+
+        entries.extend(dictionary_entries(path))
+    for entry in entries:
+        index.setdefault((entry.pos, entry.lemmas[-1]), []).append(entry)
     return Lexicon(
         by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()},
         light_source=frozenset(data["light_verbs"]["source"]),
@@ -153,4 +147,26 @@ def load_lexicon() -> Lexicon:
         modal_hypothetical=frozenset(data["modal_hypothetical"]),
         alleged_markers=frozenset(data["alleged_markers"]),
         negation_verbs=frozenset(data["negation_verbs"]),
+    )
+
+
+def _entry(raw: dict) -> Entry:
+    """A lexicon entry from its YAML form, checked against the codebook and PLOVER's modes."""
+    code = lookup(raw["code"])  # fail loudly on a code that is not in the codebook
+    check_mode(raw.get("type") or code.plover_type, raw.get("mode"), f"lexicon entry {raw['id']}")
+    pos, phrase = ("VERB", raw["verb"]) if "verb" in raw else ("NOUN", raw["noun"])
+    return Entry(
+        id=raw["id"],
+        pos=pos,
+        lemmas=tuple(phrase.lower().split()),
+        code=raw["code"],
+        mode=raw.get("mode"),
+        plover_type=raw.get("type"),
+        particle=raw.get("particle"),
+        prep=raw.get("prep"),
+        object=frozenset(raw.get("object", ())),
+        of=frozenset(raw.get("of", ())),
+        head=frozenset(raw.get("head", ())),
+        needs_actor=bool(raw.get("needs_actor", False)),
+        secondary=bool(raw.get("secondary", False)),
     )

@@ -25,11 +25,11 @@ from pathlib import Path
 
 import duckdb
 
+from . import config
 from .bulk import bulk_insert, id_table
 from .document import Document, DocumentError
 from .linking import Mention, agreement, block_key, date_interval, link, summarize
 from .query import Filters
-from .record import CODER_VERSION
 from .schema import SCHEMA_VERSION, actor_rows, migrate
 
 DEFAULT_DB = "tacitus.duckdb"
@@ -77,7 +77,7 @@ class Store:
         row = self.con.execute(
             "SELECT content_hash, coder_version FROM documents WHERE doc_id = ?", [document.id]
         ).fetchone()
-        return row is not None and row[0] == document.content_hash and row[1] == CODER_VERSION
+        return row is not None and row[0] == document.content_hash and row[1] == config.active().coder_version()
 
     def write_batch(self, documents: list[Document]) -> None:
         """Replace these documents, their events and actors, and re-link, in one transaction."""
@@ -102,7 +102,7 @@ class Store:
                     "INSERT INTO documents (doc_id, title, published, source, url, text, content_hash, coder_version)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [document.id, document.title, document.published, document.source, document.url,
-                     document.text, document.content_hash, CODER_VERSION],
+                     document.text, document.content_hash, config.active().coder_version()],
                 )
                 records = {}
                 for event in document.events:  # one record per event id (the last wins, as before)
