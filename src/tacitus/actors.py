@@ -31,6 +31,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
 ARMED_ROLES = {"MIL", "COP"}
+EXTENT_PREPS = {"in", "near", "at", "from", "outside", "inside", "across", "around", "along", "within", "to", "of"}
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,28 @@ def phrase_tokens(head: Token) -> list[Token]:
     return tokens
 
 
+def extent(head: Token) -> list[Token]:
+    """The words an argument spans in the text: its noun phrase with the phrases that place or
+    qualify it ("the mosque in Mosul", "at least 75 people", "a proposal submitted by the UN").
+    Only the noun phrase itself (phrase_tokens) decides who the actor is."""
+    tokens = {t.i: t for t in phrase_tokens(head)}
+    for token in list(tokens.values()):
+        for child in token.children:
+            if child.dep_ == "nummod" or child.i > head.i and _qualifies(child):
+                tokens.update((t.i, t) for t in child.subtree)
+    return sorted(tokens.values(), key=lambda t: t.i)
+
+
+def _qualifies(child: Token) -> bool:
+    """A place ("in Mosul", "near Damascus"), an origin ("from the Times"), or a participle
+    ("submitted by the UN", "carrying employees"); not a time ("on Sunday") or an aim ("to visit")."""
+    if child.dep_ == "acl":
+        return child.tag_ in ("VBN", "VBG")
+    if child.dep_ != "prep" or child.lower_ not in EXTENT_PREPS:
+        return False
+    return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+
+
 def role_in(tokens: list[Token]) -> tuple[str, int] | None:
     """The highest-ranked role word or phrase among the tokens ("defense ministry" beats "ministry")."""
     knowledge = load_knowledge()
@@ -302,7 +325,7 @@ class ActorResolver:
             person = head_mention.known
         org = next((m.known for m in found if m.known.kind == "org"), None)
         countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
-        text_span = self._span(tokens)
+        text_span = self._span(extent(head))
 
         actor = Actor(text=text_span.text, start=text_span.start_char, end=text_span.end_char)
         if person is None and not countries and not org and head.pos_ == "PROPN":
@@ -338,9 +361,19 @@ class ActorResolver:
         self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
         return replace(actor, code=actor_code(actor))
 
+    def words(self, head: Token) -> Actor | None:
+        """The noun phrase of an argument that names no known actor, as words only."""
+        if head.pos_ not in ("NOUN", "PROPN", "NUM") or head.ent_type_ in ("DATE", "TIME"):
+            return None
+        span = self._span(extent(head))
+        return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
     def _span(self, tokens: list[Token]) -> Span:
         start, end = tokens[0].i, tokens[-1].i + 1
-        while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+        if end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text:
+            end += 1  # "the Nigerian Air Force (NAF)": the parenthesis closes inside the phrase
+        while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space) and not (
+                self.doc[end - 1].text == ")" and "(" in self.doc[start:end - 1].text):
             end -= 1
         while end - start > 1 and (self.doc[start].is_punct or self.doc[start].is_space):
             start += 1

@@ -22,6 +22,7 @@ from .record import Actor, Event, Span as TextSpan
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
 SOURCE_PREPS = {"by", "from"}
+OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"04"}
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
@@ -118,20 +119,19 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
     candidates = clause.candidates
     for candidate in candidates.values():
         _place_in_clause(candidate, candidates, lexicon)
-    for candidate in candidates.values():
-        if candidate.entry.secondary and any(
-            other is not candidate and other.absorbed_by is None and not other.entry.secondary
-            and lookup(other.code).plover_type == lookup(candidate.code).plover_type
-            for other in candidates.values()
-        ):
-            candidate.absorbed_by = candidate
     events = []
-    for candidate in candidates.values():
+    # A secondary trigger ("killed") adds nothing beside an event of its type from a more telling
+    # one ("the car bomb"), but stands in when that one gives no event.
+    for candidate in sorted(candidates.values(), key=lambda c: c.entry.secondary):
         if candidate.absorbed_by is not None or candidate.realis == "hypothetical":
+            continue
+        if candidate.entry.secondary and any(e.type == lookup(candidate.code).plover_type for e in events):
+            candidate.absorbed_by = candidate
             continue
         event = _build_event(clause, candidate, resolver, lexicon)
         if event is not None:
             events.append(event)
+    events.sort(key=lambda e: e.trigger.start)
     if not events:
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
@@ -182,7 +182,7 @@ def _model_event(clause: Clause, model: str, label: str, wanted, resolver: Actor
         entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
         candidate = Candidate(root, entry, code)
         _place_in_clause(candidate, {}, lexicon)
-    event = _build_event(clause, candidate, resolver, lexicon)
+    event = _build_event(clause, candidate, resolver, lexicon, words_suffice=False)
     if event is None:
         return None
     event.rule = f"{model}-model:{event.rule}"
@@ -261,7 +261,11 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
         candidate.realis = "alleged"
 
 
-def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, lexicon: Lexicon) -> Event | None:
+def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, lexicon: Lexicon,
+                 words_suffice: bool = True) -> Event | None:
+    """The event of a trigger, or None when it has no actor or toll. A rule's trigger with both a
+    doer and a done-to in words ("a car bomb killed a Chechen exile") is an event even when neither
+    is a known actor; a model's guess (`words_suffice=False`) needs a known actor or a toll."""
     sentence = clause.sentence
     token, entry = candidate.token, candidate.entry
     code = lookup(candidate.code)
@@ -271,17 +275,18 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     attributed = _attribution(candidate, resolver)
     if source is None and code.penta_class in (0, 1, 3):  # a verbal act with no subject is the speaker's
         source = attributed
-    if entry.needs_actor and source is None and target is None:
+    if entry.needs_actor and not _identified(source) and not _identified(target):
         return None
     fatalities = injuries = None
     if code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT":
         fatalities, injuries, victims = clause.casualties.for_event(
             token, [c.token for c in clause.candidates.values()])
-        if target is None and victims is not None:
-            target = resolver.resolve(victims)
-    if source is None and target is None and fatalities is None and injuries is None:
+        if not _identified(target) and victims is not None:
+            target = resolver.resolve(victims) or target
+    if not _identified(source) and not _identified(target) and fatalities is None and injuries is None and not (
+            words_suffice and source is not None and target is not None):
         return None  # neither a who nor a toll: nothing a user could count
-    if source is not None and target is not None and source.code == target.code and not reciprocal:
+    if _identified(source) and _identified(target) and source.code == target.code and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
     reciprocal = reciprocal and (code.code[:2] in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES)
     if reciprocal:
@@ -358,6 +363,19 @@ def _first_actor(tokens, resolver: ActorResolver) -> tuple[Actor | None, Token |
     return None, None
 
 
+def _inner_nouns(phrase: Token) -> list[Token]:
+    """The nouns inside a phrase, in reading order, leaving out relative clauses ("a Chechen who
+    fought on the Ukrainian side" is not about Ukraine)."""
+    found = []
+    for child in phrase.children:
+        if child.dep_ in ("relcl", "conj", "cc", "punct", "appos"):
+            continue
+        if child.pos_ in ("NOUN", "PROPN"):
+            found.append(child)
+        found.extend(_inner_nouns(child))
+    return sorted(found, key=lambda t: t.i)
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the one it shares with the verb it hangs from: coordinated verbs,
     complements ("is on the brink of calling off"), and "by doing" adjuncts."""
@@ -390,41 +408,62 @@ def _prep_order(entry: Entry) -> tuple[set[str], set[str]]:
 
 
 def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon):
-    """(source, target, reciprocal) actors of a trigger."""
+    """(source, target, reciprocal) actors of a trigger. An argument that names no known actor
+    ("a car bomb", "the proposal") is still given as its words, so the record shows what the text
+    said did it or suffered it."""
     source = target = None
     reciprocal = False
+    subjects: list[Token] = []  # the syntactic arguments, in order of preference
+    objects: list[Token] = []
     if entry.pos == "VERB":
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         if passive:
-            target, _ = _first_actor([c for c in token.children if c.dep_ == "nsubjpass"], resolver)
-            source, _ = _first_actor(_prep_objects(token, {"by"}), resolver)
+            objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+            subjects = _prep_objects(token, {"by"})
+            target, _ = _first_actor(objects, resolver)
+            source, _ = _first_actor(subjects, resolver)
         else:
             subject = _subject(token)
-            source, source_token = _first_actor([subject] if subject is not None else [], resolver)
-            objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-            target, _ = _first_actor(objects, resolver)
+            subjects = [subject] if subject is not None else []
+            source, source_token = _first_actor(subjects, resolver)
+            direct = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
+            direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
+                                                   [g for g in c.children if g.dep_ == "pobj"])]
+            target, _ = _first_actor(direct, resolver)
+            objects = list(direct)
             for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
+                prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
+                objects += prep_objects
                 if target is None:
-                    target, _ = _first_actor(_prep_objects(token, preps)
-                                             + [p for o in objects for p in _prep_objects(o, preps)], resolver)
+                    target, _ = _first_actor(prep_objects, resolver)
                     reciprocal = target is not None and preps is RECIPROCAL_PREPS
             if target is None and source_token is not None:
                 target, _ = _first_actor(source_token.conjuncts, resolver)
                 reciprocal = target is not None
+            if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
+                target, _ = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
+            if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
+                others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
+                target, _ = _first_actor(others, resolver)
+                objects += others
     else:
-        source, _ = _first_actor([c for c in token.children if c.dep_ == "poss"], resolver)
-        if source is None:
-            source, _ = _first_actor(_prep_objects(token, SOURCE_PREPS), resolver)
+        subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
+        source, _ = _first_actor(subjects, resolver)
         for preps in _prep_order(entry):
+            prep_objects = _prep_objects(token, preps)
+            objects += prep_objects
             if target is None:
-                target, _ = _first_actor(_prep_objects(token, preps), resolver)
+                target, _ = _first_actor(prep_objects, resolver)
                 reciprocal = target is not None and preps is RECIPROCAL_PREPS
         verb = governing_verb(token)
         verb_lemma = verb.lemma_.lower()
         subject = _subject(verb) if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
         if subject is not None and verb_lemma in lexicon.light_target:  # "came under attack"
             target = target or resolver.resolve(subject)
+            objects.insert(0, subject)
         elif subject is not None and source is None:  # "launched an attack", "after talks with"
+            subjects.append(subject)
             source = resolver.resolve(subject)
             if source is not None and target is None and verb_lemma in lexicon.light_source:
                 target, _ = _first_actor(list(subject.conjuncts), resolver)
@@ -433,9 +472,17 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
             source, _ = _first_actor(modifiers, resolver)
         if target is None and verb_lemma in lexicon.light_source:
-            target, _ = _first_actor(_prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS), resolver)
+            light_objects = _prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS)
+            objects += light_objects
+            target, _ = _first_actor(light_objects, resolver)
         if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
-            target, _ = _first_actor([c for c in token.head.children if c.dep_ == "dobj"], resolver)
+            left = [c for c in token.head.children if c.dep_ == "dobj"]
+            objects += left
+            target, _ = _first_actor(left, resolver)
+    if source is None and subjects:
+        source = resolver.words(subjects[0])
+    if target is None and objects:
+        target = resolver.words(objects[0])
     return source, target, reciprocal
 
 
@@ -455,15 +502,30 @@ def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:
     return actor
 
 
+def _identified(actor: Actor | None) -> bool:
+    return actor is not None and actor.identified
+
+
 def _actor_token_ids(source: Actor | None, target: Actor | None, sentence: Span) -> set[int]:
     ids = set()
     for actor in (source, target):
-        if actor is None:
+        if not _identified(actor):  # "the enclave of eastern Ghouta" is a place as well as words
             continue
         for t in sentence:
-            if actor.start <= t.idx < actor.end:
+            if actor.start <= t.idx < actor.end and not _placed_within(t, actor):
                 ids.add(t.i)
     return ids
+
+
+def _placed_within(token: Token, actor: Actor) -> bool:
+    """Whether a word of an actor's span is in a phrase that places it ("the embassy in Kabul"):
+    such a word may name the event's place."""
+    for node in [token, *token.ancestors]:
+        if not actor.start <= node.idx < actor.end:
+            return False
+        if node.dep_ in ("prep", "acl") and node.lower_ != "of":
+            return True
+    return False
 
 
 def _add_date(event: Event, token: Token, clause: Clause) -> None:
@@ -480,8 +542,8 @@ def _add_date(event: Event, token: Token, clause: Clause) -> None:
 
 def _confidence(event: Event, token: Token) -> float:
     score = 0.45
-    score += 0.15 if event.source is not None else 0
-    score += 0.15 if event.target is not None else 0
+    score += 0.15 if _identified(event.source) else 0
+    score += 0.15 if _identified(event.target) else 0
     score += 0.1 if token.dep_ in ("ROOT", "ccomp", "conj") else 0
     score += 0.05 if event.quad_class in (3, 4) and event.cameo[:2] != "01" else 0
     if event.realis not in ("asserted",):

@@ -45,7 +45,9 @@ class Entry:
             c.dep_ in ("prt", "advmod", "prep") and c.lower_ == self.particle for c in token.children
         ):
             return False
-        if self.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == self.prep for c in token.children):
+        # The preposition follows its verb: "On Nov. 2, X called Y" is no "called on".
+        if self.prep and not any(c.dep_ in ("prep", "agent") and c.lower_ == self.prep and c.i > token.i
+                                 for c in token.children):
             return False
         if self.object and not (object_lemmas(token) & self.object):
             return False

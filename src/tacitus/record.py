@@ -20,6 +20,11 @@ class Actor:
     role: str | None = None
     reciprocal: bool = False
 
+    @property
+    def identified(self) -> bool:
+        """Whether anything is known of the actor beyond its words ("a car bomb" is only words)."""
+        return any((self.name, self.code, self.country, self.role))
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if not self.reciprocal:
