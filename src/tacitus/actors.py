@@ -31,6 +31,9 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
 ARMED_ROLES = {"MIL", "COP"}
+SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece"}
+FORMER = {"former", "ex", "erstwhile", "onetime"}  # a former office-holder is an elite (ELI), not the state
+STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG"}
 EXTENT_PREPS = {"in", "near", "at", "from", "outside", "inside", "across", "around", "along", "within", "to", "of"}
 
 
@@ -57,6 +60,7 @@ class Knowledge:
     roles: dict[tuple[str, ...], tuple[str, int]]  # lemma phrase -> (role, rank)
     exact_case: set[str]  # labels of short all-capital aliases ("IS", "US") that must match in capitals
     role_max_len: int
+    descriptions: dict[str, str]  # "group" -> "armed": definite descriptions and what they refer back to
 
 
 def _country_rows():
@@ -168,7 +172,9 @@ def _knowledge(settings: config.Config) -> Knowledge:
         entries[label] = known
         if alias.isupper() and len(alias.replace(".", "")) <= 4:
             exact_case.add(label)
-        matcher.add(label, [nlp.make_doc(alias)])
+        # News copy writes the apostrophe straight or curly ("Côte d’Ivoire", "People's Army").
+        variants = dict.fromkeys([alias, alias.replace("'", "\u2019"), alias.replace("\u2019", "'")])
+        matcher.add(label, [nlp.make_doc(v) for v in variants])
 
     roles: dict[tuple[str, ...], tuple[str, int]] = {}
     sources = [] if settings.only_dictionaries else [(_builtin_entries(), _builtin_roles())]
@@ -182,7 +188,8 @@ def _knowledge(settings: config.Config) -> Knowledge:
         for alias, known in entry_source:
             add(alias, known)
         roles.update(role_source)
-    return Knowledge(matcher, entries, roles, exact_case, max((len(k) for k in roles), default=1))
+    descriptions = {row["lemma"]: row["kind"] for row in read_csv("descriptions.csv")}
+    return Knowledge(matcher, entries, roles, exact_case, max((len(k) for k in roles), default=1), descriptions)
 
 
 @dataclass
@@ -201,7 +208,7 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
     """Known names in the document, longest match first, keyed by every token they cover."""
     knowledge = load_knowledge()
     lowercase = is_lowercase_text(doc)
-    spans = []
+    spans, known_of, former = [], {}, {}
     for match_id, start, end in knowledge.matcher(doc):
         label = doc.vocab.strings[match_id]
         known = knowledge.entries[label]
@@ -215,11 +222,18 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
         if known.kind == "surname" and (span[0].pos_ != "PROPN" or span[0].ent_type_ in ("DATE", "GPE")):
             continue
         if not known.holds_on(published):
+            if known.kind in ("person", "surname") and known.valid[1] is not None and published > known.valid[1]:
+                former[start, end] = (span, replace(known, role="ELI", code=None))  # out of office
             continue
         spans.append(span)
+        known_of[start, end, label] = known
+    for (start, end), (span, known) in former.items():
+        if not any(k[:2] == (start, end) for k in known_of):  # no later role of the same person holds
+            spans.append(span)
+            known_of[start, end, span.label_] = known
     mentions: dict[int, Mention] = {}
     for span in filter_spans(spans):
-        mention = Mention(span, knowledge.entries[span.label_])
+        mention = Mention(span, known_of[span.start, span.end, span.label_])
         for token in span:
             mentions[token.i] = mention
     return mentions
@@ -231,10 +245,11 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ != "of":
+        if child.dep_ == "prep" and child.lower_ != "of" and not (
+                child.lower_ == "for" and head.lemma_.lower() in SPEAKER_NOUNS):  # "a spokesman for the army"
             continue
-        if child.dep_ == "punct":
-            continue
+        if child.dep_ == "punct" or child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
+            continue  # "accused the president of rigging the vote": the charge, not the actor
         tokens.extend(phrase_tokens(child))
     return tokens
 
@@ -283,6 +298,7 @@ class ActorMemory:
     by_head: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
     last_speaker: Actor | None = None
+    by_kind: dict[str, Actor] = field(default_factory=dict)  # "armed", "igo", "org", "country" -> last one
 
 
 class ActorResolver:
@@ -326,6 +342,10 @@ class ActorResolver:
         org = next((m.known for m in found if m.known.kind == "org"), None)
         countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
         text_span = self._span(extent(head))
+        description = load_knowledge().descriptions.get(head.lemma_.lower())
+        if description and not found and any(t.lower_ in DEFINITE for t in head.children):
+            earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
+            return self._refer(head, earlier, text_span)  # "the group", "the coalition"
 
         actor = Actor(text=text_span.text, start=text_span.start_char, end=text_span.end_char)
         if person is None and not countries and not org and head.pos_ == "PROPN":
@@ -346,6 +366,8 @@ class ActorResolver:
                 actor.name = countries[0].name
         if role and person is None and (org is None or actor.role == role[0]):
             actor.role = role[0]
+        if actor.role in STATE_ROLES and any(t.lemma_.lower() in FORMER for t in tokens):
+            actor.role = "ELI"
         elif actor.role is None and head_mention is not None and head_mention.known.kind == "capital":
             actor.role = "GOV"
         if head.ent_type_ == "PERSON" and actor.name is None:
@@ -359,6 +381,10 @@ class ActorResolver:
         if actor.name is None:
             actor.name = text_span.text
         self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
+        for kind in _kinds(org, actor, head_mention):
+            self.memory.by_kind[kind] = actor
+        if org is not None and org.code and actor.code == org.code and actor.role == org.role:
+            return actor  # "Islamic State fighters" are the group itself
         return replace(actor, code=actor_code(actor))
 
     def words(self, head: Token) -> Actor | None:
@@ -445,6 +471,18 @@ def _role_words(knowledge: Knowledge) -> frozenset[str]:
     return frozenset(word for phrase in knowledge.roles for word in phrase)
 
 
+ARMED_GROUP_ROLES = {"REB", "INS", "SEP", "RAD", "UAF", "CRM"}
+
+
+def _kinds(org: Known | None, actor: Actor, head_mention: Mention | None) -> list[str]:
+    """What definite descriptions may later stand for this actor (descriptions.csv)."""
+    if org is not None:
+        return ["org", "armed" if org.role in ARMED_GROUP_ROLES else "igo"]
+    if head_mention is not None and head_mention.known.kind == "country" and actor.role is None:
+        return ["country"]
+    return []
+
+
 def _entity_text(token: Token) -> str:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
@@ -456,6 +494,7 @@ def actor_code(actor: Actor) -> str | None:
     """CAMEO-style code: the organisation's or country's code with the sector role appended."""
     base = actor.code or actor.country or ""
     role = actor.role or ""
-    if base.endswith(role) or (actor.code and role in ("IGO", "NGO")):
+    segments = {base[i:i + 3] for i in range(0, len(base), 3)}
+    if role in segments or (actor.code and role in ("IGO", "NGO")):  # "AFGREBTAL" is already a rebel code
         return base or None
     return (base + role) or None

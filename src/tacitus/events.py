@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import ActorResolver
+from .actors import STATE_ROLES, ActorResolver
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
@@ -131,7 +131,8 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
         event = _build_event(clause, candidate, resolver, lexicon)
         if event is not None:
             events.append(event)
-    events.sort(key=lambda e: e.trigger.start)
+            events.extend(_compound_events(event, clause.sentence, resolver))
+    events.sort(key=lambda e: (e.trigger.start, e.part))
     if not events:
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
@@ -294,7 +295,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         target = replace(target, reciprocal=True) if target else None
     location = find_location(sentence, token, _actor_token_ids(source, target, sentence))
     if location is not None and location.country:
-        source, target = (_place_state_forces(a, location.country) for a in (source, target))
+        source, target = (_place_local_actor(a, location.country) for a in (source, target))
     plover_type, mode = _plover_reading(candidate, code)
     event = Event(
         doc_id=clause.document.id,
@@ -321,6 +322,26 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     return event
 
 
+def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> list[Event]:
+    """One more event for each further actor of a compound source or target ("the United States
+    and Jordan condemned ...": the USA condemned, and Jordan condemned), as event data counts them."""
+    extra = []
+    for side in ("source", "target"):
+        actor = getattr(event, side)
+        head = _span_head(actor, sentence) if _identified(actor) else None
+        for conjunct in head.conjuncts if head is not None else ():
+            other = resolver.resolve(conjunct)
+            if _identified(other) and other.code != actor.code:
+                extra.append(replace(event, **{side: other}, part=len(extra) + 1))
+    return extra
+
+
+def _span_head(actor: Actor, sentence: Span) -> Token | None:
+    """The word of an actor's span that the rest hangs from."""
+    inside = [t for t in sentence if actor.start <= t.idx < actor.end]
+    return next((t for t in inside if not actor.start <= t.head.idx < actor.end or t.head is t), None)
+
+
 def _plover_reading(candidate: Candidate, code) -> tuple[str | None, str | None]:
     """PLOVER type and mode: the entry's own where it gives them, a threat's from what it
     threatens ("threatened to deport" is THREATEN/expel), else the CAMEO code's."""
@@ -333,12 +354,10 @@ def _plover_reading(candidate: Candidate, code) -> tuple[str | None, str | None]
     return code.plover_type, threat_mode(action_type, action.entry.mode or action_code.plover_mode) or code.plover_mode
 
 
-STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG"}
-
-
-def _place_state_forces(actor: Actor | None, country: str) -> Actor | None:
-    """An unnamed army or police ("an army base near Homs") is taken to be the state's where it acts."""
-    if actor is None or actor.country or actor.role not in STATE_ROLES or actor.code != actor.role:
+def _place_local_actor(actor: Actor | None, country: str) -> Actor | None:
+    """An actor known only by its sector ("police", "an army base", "villagers", "gunmen") is taken
+    to be of the country where it acts, as event coders do; international bodies are of none."""
+    if actor is None or actor.country or not actor.role or actor.role in ("IGO", "NGO") or actor.code != actor.role:
         return actor
     return replace(actor, country=country, code=country + actor.role)
 

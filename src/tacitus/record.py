@@ -79,10 +79,14 @@ class Event:
     confidence: float = 0.5
     # The linked event this mention belongs to: set by the store (linking.py), null until stored.
     link_id: str | None = None
+    # 0, or n for the nth further event of a compound actor ("the United States and Jordan").
+    part: int = 0
 
     @property
     def event_id(self) -> str:
         key = f"{self.doc_id}|{self.sentence_index}|{self.trigger.start}|{self.cameo}|{CODER_VERSION}"
+        if self.part:
+            key += f"|{self.part}"
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
     def to_dict(self) -> dict[str, Any]:
