@@ -109,3 +109,50 @@ def test_malformed_actor_file_names_the_entry(tmp_path):
     path.write_text("actors:\n  - name: Somebody\n    rank: general\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"actor 1 \(Somebody\).*rank"):
         list(user_actors(path))
+
+
+def test_compound_actor_gives_an_event_per_member():
+    events = events_of("The United States and Jordan condemned the bombing of the embassy in Amman.")
+    sources = {e["source"]["code"] for e in events if e["cameo"] == "111"}
+    assert {"USA", "JOR"} <= sources
+    assert len({e["event_id"] for e in events}) == len(events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Boko Haram released a video on Monday. The group claimed responsibility for an attack on a base.", "NGAREBBKH"),
+    ("The World Health Organization sent experts to Conakry. The organisation urged Guinean officials to "
+     "trace contacts.", "IGOUNOHLHWHO"),
+    ("Iran tested a missile on Sunday. The country condemned new sanctions by the European Union.", "IRN"),
+])
+def test_definite_descriptions_refer_back(text, code):
+    events = events_of(text)
+    later = [e for e in events if e["sentence_index"] == 1 and e["source"]]
+    assert later and later[0]["source"]["code"] == code, later
+
+
+def test_former_office_holder_is_an_elite():
+    event = first(events_of("Former president Omar Haddad criticised the army."), cameo="111")
+    assert event["source"]["role"] == "ELI"
+
+
+def test_sector_actor_takes_the_country_where_it_acts():
+    event = first(events_of("Gunmen attacked a bus carrying pilgrims near Quetta, killing six."), type="ASSAULT")
+    assert event["source"]["country"] == "PAK" and event["source"]["role"] in ("UAF", "REB")
+
+
+def test_lowercase_copy_still_codes_sector_roles():
+    event = first(events_of("police opened fire on a mob in the market town, killing two"), type="ASSAULT")
+    assert event["source"]["role"] == "COP"
+    assert event["target"]["role"] == "CVL"
+
+
+def test_unknown_arguments_keep_their_words():
+    event = first(events_of("The committee rejected the proposal on Tuesday."), type="REJECT")
+    assert (event["source"]["text"], event["source"]["code"]) == ("The committee", None)
+    assert (event["target"]["text"], event["target"]["code"]) == ("the proposal", None)
+
+
+def test_spokesperson_for_a_body_takes_its_country_and_role():
+    event = first(events_of("A spokeswoman for the Chinese foreign ministry accused Washington of meddling."),
+                  cameo="112")
+    assert event["source"]["code"] == "CHNGOV" and event["target"]["code"] == "USAGOV"

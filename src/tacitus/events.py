@@ -22,6 +22,7 @@ from .record import Actor, Event, Span as TextSpan
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
 SOURCE_PREPS = {"by", "from"}
+CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerning", "into", "toward", "towards"}
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"04"}
@@ -414,8 +415,18 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
+    """Objects of the prepositions after a word ("On Monday, X attacked" has no target in "Monday")."""
+    return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps and c.i > token.i
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _content_object(noun: Token) -> Token:
+    """What an abstract object is about: "claimed responsibility for the attack", "brought charges
+    against the minister", "expressed optimism about a deal"."""
+    if noun.pos_ != "NOUN":
+        return noun
+    inner = _prep_objects(noun, CONTENT_PREPS)
+    return inner[0] if inner else noun
 
 
 def _prep_order(entry: Entry) -> tuple[set[str], set[str]]:
@@ -501,7 +512,7 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     if source is None and subjects:
         source = resolver.words(subjects[0])
     if target is None and objects:
-        target = resolver.words(objects[0])
+        target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
     return source, target, reciprocal
 
 
