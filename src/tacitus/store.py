@@ -316,15 +316,16 @@ class Store:
 
     def place_counts(self, *, limit: int = 500, **filters) -> list[dict]:
         """Places of the filtered events that have coordinates, most events first, with their
-        killed total and the ids of their first events."""
+        killed total and their first ten events (id, date, type, CAMEO code, trigger)."""
         where, params = Filters(**filters).where()
         rows = self.con.execute(
             "SELECT e.location, e.record->>'$.location.country', CAST(e.record->>'$.location.lat' AS DOUBLE),"
             " CAST(e.record->>'$.location.lon' AS DOUBLE), count(*), sum(e.fatalities),"
-            " list(e.event_id ORDER BY e.date_start NULLS LAST, e.event_id)[1:10]"
+            " list({'event_id': e.event_id, 'date': e.date, 'type': e.type, 'cameo': e.cameo, 'trigger': e.trigger}"
+            " ORDER BY e.date_start NULLS LAST, e.event_id)[1:10]"
             f" FROM events e WHERE e.record->>'$.location.lat' IS NOT NULL AND {where}"
             " GROUP BY ALL ORDER BY count(*) DESC, e.location LIMIT ?", params + [limit]).fetchall()
-        keys = ("name", "country", "lat", "lon", "events", "fatalities", "event_ids")
+        keys = ("name", "country", "lat", "lon", "events", "fatalities", "first_events")
         return [dict(zip(keys, row)) for row in rows]
 
     def date_counts(self, *, by: str = "month", **filters) -> list[dict]:
