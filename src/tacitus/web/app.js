@@ -4,7 +4,7 @@
 "use strict";
 
 const FILTERS = ["actor", "country", "type", "cameo", "since", "until", "doc", "min_confidence"];
-// PLOVER types from cooperation to conflict: their order gives their colours, blue to red.
+// PLOVER types from cooperation to conflict: the first eight get blues to teals, the rest yellows to reds.
 const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 const SPAN_KINDS = ["trigger", "source", "target", "attributed_to", "place", "date", "killed", "injured"];
@@ -32,7 +32,9 @@ function el(tag, attrs = {}, ...children) {
 function typeColor(type) {
   const i = PLOVER_TYPES.indexOf(type);
   if (i < 0) return "#8c959f";
-  return `hsl(${Math.round(215 - (215 * i) / (PLOVER_TYPES.length - 1))}, 60%, 45%)`;
+  const half = PLOVER_TYPES.length / 2, t = (i % half) / (half - 1);
+  return i < half ? `hsl(${Math.round(220 - 50 * t)}, 55%, ${Math.round(30 + 22 * t)}%)`
+    : `hsl(${Math.round(45 - 45 * t)}, 80%, ${Math.round(48 - 8 * t)}%)`;
 }
 
 function typeBadge(type, cameo) {
@@ -166,7 +168,7 @@ async function eventsView(params) {
 }
 
 // Text with labelled, possibly overlapping spans: the text is cut at every span boundary and each
-// piece gets the classes of the spans covering it; each span's label is a tag where it starts.
+// piece gets the classes of the spans covering it; each span's label is shown where it starts.
 function highlighted(text, spans, sentence) {
   const cuts = new Set([0, text.length]);
   for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
@@ -181,9 +183,10 @@ function highlighted(text, spans, sentence) {
     let node;
     if (covering.length) {
       const classes = covering.map((s) => "hl-" + s.kind).join(" ") + (covering.length > 1 ? " hl-multi" : "");
+      // A span's label is drawn by the stylesheet from data-label, so it is not part of the text.
       node = el("mark", {class: classes, title: covering.map((s) => s.label).join("; "),
-        "data-kinds": covering.map((s) => s.kind).join(" ")},
-        starting.map((s) => el("span", {class: "tag", "data-kind": s.kind}, s.label)), piece);
+        "data-kinds": covering.map((s) => s.kind).join(" "),
+        "data-label": starting.length ? starting.map((s) => s.label).join(" · ") : null}, piece);
     } else {
       node = document.createTextNode(piece);
     }
@@ -300,7 +303,7 @@ function barChart(counts, by, filters) {
   const svg = el("svg:svg", {class: "chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "events over time"});
   if (!periods.length) {
     svg.append(el("svg:text", {x: width / 2, y: height / 2, "text-anchor": "middle"}, "no dated events"));
-    return svg;
+    return el("div", {}, svg);
   }
   const totals = periods.map((p) => counts.filter((c) => c.period === p).reduce((n, c) => n + c.events, 0));
   const max = Math.max(...totals);
@@ -324,7 +327,9 @@ function barChart(counts, by, filters) {
     const every = Math.ceil(periods.length / 12);
     if (i % every === 0) svg.append(el("svg:text", {x: x + step / 2, y: height - bottom + 14, "text-anchor": "middle"}, period));
   });
-  return svg;
+  const types = [...new Set(counts.map((c) => c.type))].sort((a, b) => PLOVER_TYPES.indexOf(a) - PLOVER_TYPES.indexOf(b));
+  const key = el("div", {class: "legend"}, types.map((t) => typeBadge(t === "untyped" ? null : t)));
+  return el("div", {}, svg, key);
 }
 
 let worldShapes = null;
@@ -408,13 +413,14 @@ async function networkView(params) {
       el("td", {class: "code"}, a.code), el("td", {}, a.name || ""), el("td", {class: "num"}, a.events),
       el("td", {class: "num"}, a.as_source), el("td", {class: "num"}, a.as_target)))));
   view.replaceChildren(el("h2", {}, `Actor network: ${dyads.length} dyads`),
-    el("div", {class: "columns"}, networkGraph(dyads, filters), el("div", {}, el("h3", {}, "Actors"), table)),
+    el("div", {class: "columns"}, networkGraph(dyads, filters), el("div", {class: "side-table"}, el("h3", {}, "Actors"), table)),
     el("p", {class: "muted"}, "Arrows run from source to target; red: mostly conflict, blue: mostly cooperation, " +
       "width: number of events. Click an actor for its events."));
 }
 
-// A small force layout (springs along dyads, repulsion between actors), run to rest before drawing,
-// from a fixed start so the same data always gives the same picture.
+// A force layout (Fruchterman-Reingold: springs along dyads, repulsion between actors, a pull to
+// the middle that keeps separate groups in view), cooled to rest before drawing, from a fixed start
+// so the same data always gives the same picture.
 function networkGraph(dyads, filters) {
   const width = 800, height = 560;
   const names = [...new Set(dyads.flatMap((d) => [d.source, d.target]))];
@@ -422,24 +428,28 @@ function networkGraph(dyads, filters) {
     x: width / 2 + 200 * Math.cos((2 * Math.PI * i) / names.length), y: height / 2 + 200 * Math.sin((2 * Math.PI * i) / names.length)}));
   const index = new Map(nodes.map((n, i) => [n.name, i]));
   for (const d of dyads) { nodes[index.get(d.source)].weight += d.events; nodes[index.get(d.target)].weight += d.events; }
-  for (let step = 0; step < 300; step++) {
-    const heat = 1 - step / 300;
+  const k = 0.4 * Math.sqrt((width * height) / Math.max(nodes.length, 1));
+  const steps = 400;
+  for (let step = 0; step < steps; step++) {
+    const limit = (width / 10) * (1 - step / steps) + 0.5;
     for (const a of nodes) {
-      a.dx = (width / 2 - a.x) * 0.01; a.dy = (height / 2 - a.y) * 0.01;
+      a.dx = (width / 2 - a.x) * 0.4;
+      a.dy = (height / 2 - a.y) * 0.4 * (width / height);
       for (const b of nodes) {
         if (a === b) continue;
-        const dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(dx * dx + dy * dy, 1);
-        a.dx += (dx * 2000) / d2; a.dy += (dy * 2000) / d2;
+        const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.hypot(dx, dy), 0.1);
+        a.dx += (dx / d) * (k * k) / d; a.dy += (dy / d) * (k * k) / d;
       }
     }
     for (const d of dyads) {
       const a = nodes[index.get(d.source)], b = nodes[index.get(d.target)];
-      const dx = b.x - a.x, dy = b.y - a.y, dist = Math.max(Math.hypot(dx, dy), 1), pull = (dist - 90) * 0.05;
+      const dx = b.x - a.x, dy = b.y - a.y, dist = Math.max(Math.hypot(dx, dy), 0.1), pull = (dist * dist) / k;
       a.dx += (dx / dist) * pull; a.dy += (dy / dist) * pull; b.dx -= (dx / dist) * pull; b.dy -= (dy / dist) * pull;
     }
     for (const n of nodes) {
-      n.x = Math.min(width - 40, Math.max(40, n.x + Math.max(-20, Math.min(20, n.dx)) * heat));
-      n.y = Math.min(height - 20, Math.max(20, n.y + Math.max(-20, Math.min(20, n.dy)) * heat));
+      const move = Math.max(Math.hypot(n.dx, n.dy), 0.1), scale = Math.min(move, limit) / move;
+      n.x = Math.min(width - 60, Math.max(20, n.x + n.dx * scale));
+      n.y = Math.min(height - 20, Math.max(20, n.y + n.dy * scale));
     }
   }
   const svg = el("svg:svg", {class: "network", id: "network", viewBox: `0 0 ${width} ${height}`});
