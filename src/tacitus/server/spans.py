@@ -17,7 +17,7 @@ from ..casualties import find_casualties
 from ..dates import find_dates
 from ..nlp import load_nlp
 
-ACTOR_SLOTS = (("source", "source"), ("target", "target"), ("attributed_to", "according to"))
+ACTOR_LABELS = (("source", "source"), ("target", "target"), ("attributed_to", "according to"))
 
 
 def sentence_of(record: dict, text: str) -> Span:
@@ -31,7 +31,7 @@ def event_spans(record: dict, sentence: Span, offset: int, published: date | Non
     whose character offsets plus `offset` are document offsets."""
     trigger = record["evidence"]["trigger"]
     spans = [_span("trigger", f"{record['type'] or 'event'} {record['cameo']}", trigger["start"], trigger["end"])]
-    for slot, name in ACTOR_SLOTS:
+    for slot, name in ACTOR_LABELS:
         actor = record.get(slot)
         if actor:
             spans.append(_span(slot, f"{name}: {actor.get('code') or '?'}", actor["start"], actor["end"]))
