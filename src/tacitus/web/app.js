@@ -19,7 +19,6 @@ function el(tag, attrs = {}, ...children) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "onclick") node.addEventListener("click", value);
-    else if (key === "text") node.textContent = value;
     else node.setAttribute(key, value);
   }
   for (const child of children.flat()) {
