@@ -22,6 +22,7 @@ from .pipeline import code_documents
 from .readers import read_inputs
 from .export import FLAT_EVENT, FLAT_LINK, conflicts_text, flat_event, flat_link
 from .export import FORMATS as EXPORT_FORMATS
+from .server import DEFAULT_MAX_BODY
 from .store import BATCH_SIZE, DEFAULT_DB, Store, ingest
 
 app = typer.Typer(help="Tacitus: political event data (CAMEO, PLOVER) from news text.", no_args_is_help=True,
@@ -358,6 +359,25 @@ def quotes_command(
             found += 1
             sys.stdout.write(json.dumps({"doc_id": item.id, **quote.to_dict()}, ensure_ascii=False) + "\n")
     err.print(f"{found} quotes, {skipped} documents skipped", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    db: Db = Path(DEFAULT_DB),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; the default answers this machine only."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, envvar="TACITUS_TOKEN", help="Secret that POST /api/documents "
+                                        "needs as `Authorization: Bearer TOKEN` (or set TACITUS_TOKEN)."),
+    max_body: int = typer.Option(DEFAULT_MAX_BODY, min=1024, help="Largest request body in bytes (413 over it)."),
+) -> None:
+    """Serve the JSON API (OpenAPI docs at /docs) and the web explorer over a store."""
+    from .server.app import serve
+
+    if host not in ("127.0.0.1", "localhost") and token is None:
+        err.print(f"[yellow]warning[/yellow]: serving on {host} without --token: anyone who can reach it can "
+                  "add documents to the store", highlight=False)
+    err.print(f"Tacitus explorer for {db} at http://{host}:{port}/ (API docs at /docs)", highlight=False)
+    serve(db, host=host, port=port, token=token, max_body=max_body)
 
 
 def main() -> None:

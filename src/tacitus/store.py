@@ -236,6 +236,108 @@ class Store:
     def schema_version(self) -> int:
         return int(self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
 
+    # -- browsing: pages, single records and counts for the HTTP API and web explorer (server/) --
+
+    # The columns an event page can be sorted by, by the name the API uses.
+    SORTABLE = {"doc": "e.doc_id", "date": "e.date_start", "type": "e.type", "cameo": "e.cameo",
+                "source": "e.source_code", "target": "e.target_code", "location": "e.location",
+                "fatalities": "e.fatalities", "confidence": "e.confidence"}
+
+    def event_page(self, *, offset: int = 0, limit: int = 50, sort: str = "doc", descending: bool = False,
+                   **filters) -> tuple[int, list[dict]]:
+        """(how many events pass the filters, one page of them with their link_id)."""
+        where, params = Filters(**filters).where()
+        total = self.con.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+        direction = "DESC" if descending else "ASC"
+        rows = self.con.execute(
+            "SELECT e.record, m.link_id FROM events e LEFT JOIN mentions m USING (event_id)"
+            f" WHERE {where} ORDER BY {self.SORTABLE[sort]} {direction} NULLS LAST,"
+            " e.doc_id, e.sentence_index, e.event_id LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
+        return total, [{**json.loads(record), "link_id": link_id} for record, link_id in rows]
+
+    def event(self, event_id: str) -> dict | None:
+        row = self.con.execute("SELECT e.record, m.link_id FROM events e LEFT JOIN mentions m USING (event_id)"
+                               " WHERE e.event_id = ?", [event_id]).fetchone()
+        return None if row is None else {**json.loads(row[0]), "link_id": row[1]}
+
+    def linked_event(self, link_id: str) -> dict | None:
+        row = self.con.execute("SELECT record FROM links WHERE link_id = ?", [link_id]).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def document(self, doc_id: str) -> dict | None:
+        """A stored document with its cleaned text (the text every offset refers to)."""
+        row = self.con.execute("SELECT doc_id, title, published, source, url, text FROM documents WHERE doc_id = ?",
+                               [doc_id]).fetchone()
+        if row is None:
+            return None
+        keys = ("doc_id", "title", "published", "source", "url", "text")
+        return {**dict(zip(keys, row)), "published": row[2].isoformat() if row[2] else None}
+
+    def timeline_page(self, *, offset: int = 0, limit: int = 50, min_mentions: int = 1,
+                      **filters) -> tuple[int, list[dict]]:
+        """timeline() one page at a time, with how many linked events pass in all."""
+        filters = Filters(**filters)
+        where, params = filters.where(dates=False)
+        dated, date_params = filters.dates_only().where("l")
+        condition = (f"l.link_id IN (SELECT m.link_id FROM mentions m JOIN events e USING (event_id) WHERE {where})"
+                     f" AND {dated} AND l.mention_count >= ?")
+        params = params + date_params + [min_mentions]
+        total = self.con.execute(f"SELECT count(*) FROM links l WHERE {condition}", params).fetchone()[0]
+        rows = self.con.execute(f"SELECT l.record FROM links l WHERE {condition}"
+                                " ORDER BY l.date_start NULLS LAST, l.date_end, l.link_id LIMIT ? OFFSET ?",
+                                params + [limit, offset]).fetchall()
+        return total, [json.loads(row[0]) for row in rows]
+
+    def actor_counts(self, *, limit: int = 100, **filters) -> list[dict]:
+        """Actor codes of the filtered events, most frequent first: as source, as target, and the
+        name and country they most often have."""
+        where, params = Filters(**filters).where()
+        rows = self.con.execute(
+            "SELECT a.code, mode(a.name), mode(a.country), mode(a.role), count(DISTINCT a.event_id),"
+            " count(*) FILTER (WHERE a.slot = 'source'), count(*) FILTER (WHERE a.slot = 'target')"
+            f" FROM actors a JOIN events e USING (event_id) WHERE a.slot IN ('source', 'target')"
+            f" AND a.code IS NOT NULL AND {where}"
+            " GROUP BY a.code ORDER BY count(DISTINCT a.event_id) DESC, a.code LIMIT ?", params + [limit]).fetchall()
+        keys = ("code", "name", "country", "role", "events", "as_source", "as_target")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def dyad_counts(self, *, limit: int = 100, **filters) -> list[dict]:
+        """Source → target actor pairs of the filtered events, most frequent first, with their
+        counts by PLOVER type and by CAMEO quad class (1-2 cooperation, 3-4 conflict)."""
+        where, params = Filters(**filters).where()
+        rows = self.con.execute(
+            "SELECT e.source_code, e.target_code, count(*), histogram(coalesce(e.type, 'untyped')),"
+            " count(*) FILTER (WHERE e.quad_class IN (1, 2)), count(*) FILTER (WHERE e.quad_class IN (3, 4))"
+            f" FROM events e WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND {where}"
+            " GROUP BY e.source_code, e.target_code ORDER BY count(*) DESC, e.source_code, e.target_code LIMIT ?",
+            params + [limit]).fetchall()
+        return [{"source": s, "target": t, "events": n, "types": dict(sorted(types.items())),
+                 "cooperation": coop, "conflict": conflict} for s, t, n, types, coop, conflict in rows]
+
+    def place_counts(self, *, limit: int = 500, **filters) -> list[dict]:
+        """Places of the filtered events that have coordinates, most events first, with their
+        killed total and their first ten events (id, date, type, CAMEO code, trigger)."""
+        where, params = Filters(**filters).where()
+        rows = self.con.execute(
+            "SELECT e.location, e.record->>'$.location.country', CAST(e.record->>'$.location.lat' AS DOUBLE),"
+            " CAST(e.record->>'$.location.lon' AS DOUBLE), count(*), sum(e.fatalities),"
+            " list({'event_id': e.event_id, 'date': e.date, 'type': e.type, 'cameo': e.cameo, 'trigger': e.trigger}"
+            " ORDER BY e.date_start NULLS LAST, e.event_id)[1:10]"
+            f" FROM events e WHERE e.record->>'$.location.lat' IS NOT NULL AND {where}"
+            " GROUP BY ALL ORDER BY count(*) DESC, e.location LIMIT ?", params + [limit]).fetchall()
+        keys = ("name", "country", "lat", "lon", "events", "fatalities", "first_events")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def date_counts(self, *, by: str = "month", **filters) -> list[dict]:
+        """Filtered events per day, month or year and PLOVER type; events dated less precisely
+        than `by` are left out (a year-only date has no month)."""
+        width = {"day": 10, "month": 7, "year": 4}[by]
+        where, params = Filters(**filters).where()
+        rows = self.con.execute(
+            f"SELECT left(e.date, {width}) AS period, coalesce(e.type, 'untyped'), count(*) FROM events e"
+            f" WHERE length(e.date) >= {width} AND {where} GROUP BY ALL ORDER BY period, 2", params).fetchall()
+        return [{"period": period, "type": plover_type, "events": n} for period, plover_type, n in rows]
+
 
 def _event_row(record: dict) -> list:
     source, target, location = record["source"] or {}, record["target"] or {}, record["location"] or {}
