@@ -38,3 +38,14 @@ def nlp():
     from tacitus.nlp import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(autouse=True)
+def _restore_config():
+    """A CLI run in-process (CliRunner) makes its options the process's knowledge; later tests
+    must code with the built-in knowledge again."""
+    from tacitus import config
+
+    before = config.active()
+    yield
+    config.configure(before)
