@@ -28,15 +28,26 @@ class Entry:
     head: frozenset[str] = frozenset()
     needs_actor: bool = False
     secondary: bool = False
+    # PETRARCH dictionaries (petrarch.py): the word forms the trigger may take (the dictionary lists
+    # forms, not lemmas), the words its pattern wants around the trigger (an object with
+    # `matches(token)` and `size`), and the code of the mirrored event, the target acting on the
+    # source ("032:033", visit and receive a visit).
+    forms: frozenset[str] = frozenset()
+    pattern: object | None = None
+    reverse_code: str | None = None
 
     @property
     def specificity(self) -> int:
         given = [self.particle, self.prep, self.object, self.of, self.head]
-        return len(self.lemmas) + sum(1 for g in given if g)
+        return len(self.lemmas) + sum(1 for g in given if g) + (self.pattern.size if self.pattern else 0)
 
     def matches(self, token: Token) -> bool:
         """Whether the trigger word `token` meets this entry's phrase and constraints."""
         doc = token.doc
+        if self.forms and token.lower_ not in self.forms:
+            return False
+        if self.pattern is not None and not self.pattern.matches(token):
+            return False
         if len(self.lemmas) > 1:
             start = token.i - len(self.lemmas) + 1
             if start < 0 or tuple(t.lemma_.lower() for t in doc[start : token.i + 1]) != self.lemmas:
@@ -103,8 +114,10 @@ class Lexicon:
         if pos is None:
             return None
         candidates = self.by_word.get((pos, token.lemma_.lower()), ())
-        if not candidates and pos == "NOUN":
-            candidates = self.by_word.get((pos, token.lower_), ())
+        if token.lower_ != token.lemma_.lower():
+            # Nouns the tagger lemmatised oddly; the word forms a dictionary lists ("left" is not "leave").
+            others = self.by_word.get((pos, token.lower_), ())
+            candidates += tuple(e for e in others if e.forms or (not candidates and pos == "NOUN"))
         for entry in candidates:  # sorted most specific first
             if entry.matches(token):
                 return entry
@@ -115,7 +128,7 @@ class Lexicon:
         found = []
         for token in tokens:
             entry = self.match(token)
-            if entry is not None:
+            if entry is not None and entry.code:  # a dictionary pattern coded "---" matches to code nothing
                 found.append((token, entry))
         return found
 
@@ -136,7 +149,8 @@ def _lexicon(settings: config.Config) -> Lexicon:
 
         entries.extend(dictionary_entries(path))
     for entry in entries:
-        index.setdefault((entry.pos, entry.lemmas[-1]), []).append(entry)
+        for word in {entry.lemmas[-1], *entry.forms}:
+            index.setdefault((entry.pos, word), []).append(entry)
     return Lexicon(
         by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()},
         light_source=frozenset(data["light_verbs"]["source"]),
