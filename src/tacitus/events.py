@@ -131,7 +131,7 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
             continue
         event = _build_event(clause, candidate, resolver, lexicon)
         if event is not None:
-            events.append(event)
+            events.extend(_petrarch_events(event, candidate, resolver) if candidate.entry.petrarch else [event])
     if not events:
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
@@ -268,6 +268,8 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
     if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
         _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
+    if target is None and entry.petrarch:
+        target = _phrase_target(token, source, resolver)
     attributed = _attribution(candidate, resolver)
     if source is None and code.penta_class in (0, 1, 3):  # a verbal act with no subject is the speaker's
         source = attributed
@@ -314,6 +316,43 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     event.confidence = _confidence(event, token)
     _add_date(event, token, clause)
     return event
+
+
+def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver) -> list[Event]:
+    """A dictionary pattern's event as PETRARCH codes it: one event for each member of a compound
+    source or target ("Gondor and Osgiliath welcomed ..."), and each mirrored ("032:033") when the
+    pattern says what the target does in turn."""
+    sources = _members(event.source, resolver, candidate.token.sent) if event.source else [None]
+    targets = _members(event.target, resolver, candidate.token.sent) if event.target else [None]
+    if event.source and event.target and event.source.reciprocal:  # "Gondor and Osgiliath delayed their meeting"
+        pairs = [(a, b) for a in sources + targets for b in sources + targets if a.code != b.code]
+    else:
+        pairs = [(a, b) for a in sources for b in targets if a is None or b is None or a.code != b.code]
+    events = [replace(event, source=a, target=b) for a, b in pairs] or [event]
+    reverse = candidate.entry.reverse_code
+    if reverse and candidate.code == candidate.entry.code:
+        events += [_recoded(replace(e, source=e.target, target=e.source, rule=e.rule + " reverse"), reverse)
+                   for e in events if e.source and e.target]
+    return events
+
+
+def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Actor]:
+    """The actor and those coordinated with it ("Mordor, Rohan and Bree")."""
+    head = next((t for t in sentence if actor.start <= t.idx < actor.end
+                 and not (actor.start <= t.head.idx < actor.end and t.head is not t)), None)
+    found = [actor]
+    for other in head.conjuncts if head is not None else ():
+        member = resolver.resolve(other)
+        if member is not None and member.code and all(member.code != f.code for f in found):
+            found.append(replace(member, reciprocal=actor.reciprocal))
+    return found
+
+
+def _recoded(event: Event, code_text: str) -> Event:
+    code = lookup(code_text)
+    return replace(event, cameo=code.code, type=code.plover_type, mode=code.plover_mode,
+                   context=list(code.plover_context), quad_class=code.quad_class, penta_class=code.penta_class,
+                   goldstein=code.goldstein)
 
 
 def _plover_reading(candidate: Candidate, code) -> tuple[str | None, str | None]:
@@ -437,6 +476,18 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
         if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ == "dobj"], resolver)
     return source, target, reciprocal
+
+
+def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
+    """PETRARCH's target: the first actor in the verb phrase, however deep ("condemned an attack by
+    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ...")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat"):
+            continue
+        actor = resolver.resolve(token)
+        if actor is not None and (source is None or actor.code != source.code):
+            return actor
+    return None
 
 
 def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:

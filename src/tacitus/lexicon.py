@@ -28,10 +28,12 @@ class Entry:
     head: frozenset[str] = frozenset()
     needs_actor: bool = False
     secondary: bool = False
-    # PETRARCH dictionaries (petrarch.py): the word forms the trigger may take (the dictionary lists
-    # forms, not lemmas), the words its pattern wants around the trigger (an object with
+    # Entries read from PETRARCH dictionaries (tacitus.petrarch) are coded as PETRARCH reads them
+    # (`petrarch`, see events.py); they hold the word forms the trigger may take (the dictionary
+    # lists forms, not lemmas), the words the pattern wants around the trigger (an object with
     # `matches(token)` and `size`), and the code of the mirrored event, the target acting on the
-    # source ("032:033", visit and receive a visit).
+    # source ("032:033": visit, and receive a visit).
+    petrarch: bool = False
     forms: frozenset[str] = frozenset()
     pattern: object | None = None
     reverse_code: str | None = None

@@ -230,7 +230,7 @@ def _entry(path: Path, verb: Verb, number: int, before: tuple[Slot, ...], after:
     pattern = WordPattern(slots_before, slots_after) if slots_before or slots_after else None
     forward, reverse, text = code
     return Entry(id=f"{path.name}:{number} [{text}]", pos="VERB", lemmas=(verb.words[verb.at],), code=forward,
-                 forms=verb.forms, pattern=pattern, reverse_code=reverse)
+                 petrarch=True, forms=verb.forms, pattern=pattern, reverse_code=reverse)
 
 
 def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
