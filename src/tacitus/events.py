@@ -75,8 +75,10 @@ def extract_events(document: Document, resolver: ActorResolver, models: Models |
     events: list[Event] = []
     clauses: list[Clause] = []
     focus = None
+    if lexicon.discarded(doc) == "story":
+        return []
     for index, sentence in enumerate(doc.sents):
-        if not sentence.text.strip():
+        if not sentence.text.strip() or lexicon.discarded(sentence):
             continue
         if index and "\n" in doc[sentence.start - 1].text_with_ws:
             focus = None
@@ -268,8 +270,6 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
     if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
         _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
-    if target is None and entry.petrarch:
-        target = _phrase_target(token, source, resolver)
     attributed = _attribution(candidate, resolver)
     if source is None and code.penta_class in (0, 1, 3):  # a verbal act with no subject is the speaker's
         source = attributed
@@ -324,11 +324,11 @@ def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver
     pattern says what the target does in turn."""
     sources = _members(event.source, resolver, candidate.token.sent) if event.source else [None]
     targets = _members(event.target, resolver, candidate.token.sent) if event.target else [None]
-    if event.source and event.target and event.source.reciprocal:  # "Gondor and Osgiliath delayed their meeting"
-        pairs = [(a, b) for a in sources + targets for b in sources + targets if a.code != b.code]
-    else:
-        pairs = [(a, b) for a in sources for b in targets if a is None or b is None or a.code != b.code]
-    events = [replace(event, source=a, target=b) for a, b in pairs] or [event]
+    if event.source and event.target and event.target.code in {s.code for s in sources}:  # "Gondor and Osgiliath delayed their meeting": each with each
+        sources = targets = list({a.code: a for a in sources + targets}.values())
+    pairs = {(a.code if a else None, b.code if b else None): (a, b) for a in sources for b in targets
+             if a is None or b is None or a.code != b.code}
+    events = [replace(event, source=a, target=b) for a, b in pairs.values()] or [event]
     reverse = candidate.entry.reverse_code
     if reverse and candidate.code == candidate.entry.code:
         events += [_recoded(replace(e, source=e.target, target=e.source, rule=e.rule + " reverse"), reverse)
@@ -442,6 +442,8 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             source, source_token = _first_actor([subject] if subject is not None else [], resolver)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
             target, _ = _first_actor(objects, resolver)
+            if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
+                target = _phrase_target(token, source, resolver)
             for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
                 if target is None:
                     target, _ = _first_actor(_prep_objects(token, preps)

@@ -109,6 +109,17 @@ class Lexicon:
     modal_hypothetical: frozenset[str]
     alleged_markers: frozenset[str]
     negation_verbs: frozenset[str]
+    # PETRARCH discard phrases (lowercase words): "story" ones drop the document's events, "sentence"
+    # ones the sentence's ("+TYPHOON", "BASEBALL": not political events).
+    discards: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+    def discarded(self, tokens) -> str | None:
+        """"story" or "sentence" when a discard phrase occurs among `tokens`."""
+        words = [t.lower_ for t in tokens]
+        for phrase, scope in self.discards:
+            if any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1)):
+                return scope
+        return None
 
     def match(self, token: Token) -> Entry | None:
         """The most specific entry that `token` triggers, if any."""
@@ -146,10 +157,12 @@ def _lexicon(settings: config.Config) -> Lexicon:
     data = read_yaml("event_lexicon.yaml")
     index: dict[tuple[str, str], list[Entry]] = {}
     entries = [] if settings.only_dictionaries else [_entry(raw) for raw in data["entries"]]
+    discards = []
     for path in settings.dictionaries:
-        from .petrarch import dictionary_entries
+        from .petrarch import dictionary_discards, dictionary_entries
 
         entries.extend(dictionary_entries(path))
+        discards.extend(dictionary_discards(path))
     for entry in entries:
         for word in {entry.lemmas[-1], *entry.forms}:
             index.setdefault((entry.pos, word), []).append(entry)
@@ -163,6 +176,7 @@ def _lexicon(settings: config.Config) -> Lexicon:
         modal_hypothetical=frozenset(data["modal_hypothetical"]),
         alleged_markers=frozenset(data["alleged_markers"]),
         negation_verbs=frozenset(data["negation_verbs"]),
+        discards=tuple(discards),
     )
 
 

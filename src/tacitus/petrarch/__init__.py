@@ -17,7 +17,7 @@ from .names import read_actors, read_agents, read_discards, read_issues
 from .text import Problem, Problems
 from .verbs import read_verbs
 
-__all__ = ["Dictionaries", "Problem", "dictionary_actors", "dictionary_entries", "dictionary_kind",
+__all__ = ["Dictionaries", "Problem", "dictionary_actors", "dictionary_discards", "dictionary_entries", "dictionary_kind",
            "read_dictionaries"]
 
 
@@ -82,6 +82,11 @@ def read_dictionaries(path: str) -> Dictionaries:
 def dictionary_entries(path: str) -> list[Entry]:
     """The lexicon entries of the verb dictionaries in `path`."""
     return read_dictionaries(str(path)).entries
+
+
+def dictionary_discards(path: str) -> list[tuple[tuple[str, ...], str]]:
+    """(words, "story" or "sentence") of the discard dictionaries in `path`."""
+    return read_dictionaries(str(path)).discards
 
 
 def dictionary_actors(path: str):

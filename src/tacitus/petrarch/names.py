@@ -122,9 +122,10 @@ def _known(name: str, code: str, roles: set[str], valid) -> Known:
     display = alias_text(name)
     if len(code) == 3:
         return Known("country", display, country=code, valid=valid)
-    if code[:3] in ("IGO", "NGO", "IMG", "NGM", "MNC"):
-        role = {"IMG": "REB", "NGM": "NGO", "MNC": "BUS"}.get(code[:3], code[:3])
-        return Known("org", display, role=role, code=code, valid=valid)
+    if code[:3] in ("IGO", "NGO"):
+        return Known("org", display, role=code[:3], code=code, valid=valid)
+    if code[:3] in ("IMG", "NGM", "MNC"):  # armed groups, NGOs and companies with no country
+        return Known("org", display, role=code[-3:] if code[-3:] in roles else None, code=code, valid=valid)
     if len(code) == 6 and code[3:] in roles:
         return Known("org", display, country=code[:3], role=code[3:], valid=valid)
     role = code[-3:] if code[-3:] in roles else None

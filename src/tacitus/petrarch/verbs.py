@@ -40,12 +40,15 @@ class WordPattern:
 
     before: tuple[Slot, ...]  # nearest the verb first, each choice's words read backwards
     after: tuple[Slot, ...]  # nearest the verb first
+    compound: bool = False  # `%`: the verb's subject is a compound actor ("Gondor and Osgiliath agree")
 
     @property
     def size(self) -> int:
-        return sum(min(len(c) for c in slot.choices) for slot in self.before + self.after)
+        return sum(min(len(c) for c in slot.choices) for slot in self.before + self.after) + self.compound
 
     def matches(self, token: Token) -> bool:
+        if self.compound and not any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in token.children):
+            return False
         sentence = token.sent
         offset = token.i - sentence.start
         words = [t.lower_ for t in sentence]
@@ -101,9 +104,9 @@ def read_verbs(path: Path, problems: Problems) -> list[Entry]:
         for verb in block.verbs:
             default = codes.read(verb.code or block.code, verb.line)
             if default and default[0]:
-                entries.append(_entry(path, verb, verb.line, (), (), default))
+                entries.append(_entry(path, verb, verb.line, ((), (), False), default))
             for number, slots, code in patterns:
-                entries.append(_entry(path, verb, number, *slots, code))
+                entries.append(_entry(path, verb, number, slots, code))
     return entries
 
 
@@ -221,21 +224,23 @@ class _CodeReader:
             self.problems.add(number, message)
 
 
-def _entry(path: Path, verb: Verb, number: int, before: tuple[Slot, ...], after: tuple[Slot, ...],
+def _entry(path: Path, verb: Verb, number: int, slots: tuple[tuple[Slot, ...], tuple[Slot, ...], bool],
            code: tuple[str, str | None, str]) -> Entry:
+    before, after, compound = slots
     # The verb's companion words ("wire" tap, break "down") sit next to it, inside the pattern's.
     own_before = tuple(Slot(((w,),), True) for w in reversed(verb.words[: verb.at]))
     own_after = tuple(Slot(((w,),), True) for w in verb.words[verb.at + 1 :])
     slots_before, slots_after = own_before + before, own_after + after
-    pattern = WordPattern(slots_before, slots_after) if slots_before or slots_after else None
+    pattern = WordPattern(slots_before, slots_after, compound) if slots_before or slots_after or compound else None
     forward, reverse, text = code
     return Entry(id=f"{path.name}:{number} [{text}]", pos="VERB", lemmas=(verb.words[verb.at],), code=forward,
                  petrarch=True, forms=verb.forms, pattern=pattern, reverse_code=reverse)
 
 
 def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
-                   number: int) -> tuple[tuple[Slot, ...], tuple[Slot, ...]] | None:
-    """A pattern's text (between `-` and its code) as the slots before and after the verb."""
+                   number: int) -> tuple[tuple[Slot, ...], tuple[Slot, ...], bool] | None:
+    """A pattern's text (between `-` and its code) as the slots before and after the verb, and
+    whether it wants a compound actor (`%`) before the verb."""
     text = re.sub(r"\{([^}]*)\}", lambda m: "_".join(m.group(1).split()), text)  # {ARMS SHIPMENT}: one phrase
     text = text.replace("(", " ").replace(")", " ")  # CAMEO.2.0's (PREP phrase) groups
     items: list[tuple[str, bool]] = []  # (part, joined to the previous)
@@ -267,7 +272,7 @@ def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
     # Read backwards from the verb: a slot's "joined" is whether the slot after it (or the verb) touches it.
     touching = [s.joined for s in before[1:]] + [slots[star] == "*joined"]
     mirrored = tuple(Slot(tuple(c[::-1] for c in s.choices), t) for s, t in zip(reversed(before), reversed(touching)))
-    return mirrored, tuple(after)
+    return mirrored, tuple(after), "%" in [p for p, _ in items[: [p for p, _ in items].index("*")]]
 
 
 def _choices(part: str, synsets: dict[str, list[str]], problems: Problems, number: int,
