@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import ActorResolver
+from .actors import NON_HEAD_DEPS, ActorResolver
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
@@ -484,8 +484,8 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
     """PETRARCH's target: the first actor in the verb phrase, however deep ("condemned an attack by
     Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ...")."""
     for token in verb.subtree:
-        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "flat"):
-            continue
+        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
+            continue  # "Gondor's government": the phrase's head decides
         actor = resolver.resolve(token)
         if actor is not None and (source is None or actor.code != source.code):
             return actor
