@@ -75,7 +75,21 @@ def _configure(gazetteer: Optional[list[Path]], actors: Optional[list[Path]] = N
         load_knowledge()
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--actors/--dictionaries") from None
+    for path in settings.dictionaries:
+        _report_problems(path)
     return settings
+
+
+def _report_problems(path: str, shown: int = 5) -> None:
+    """How many lines of a dictionary could not be read, and the first few with file and line."""
+    from .petrarch import read_dictionaries
+
+    problems = read_dictionaries(path).problems
+    if problems:
+        err.print(f"[yellow]{len(problems)} dictionary lines not read (or read in part)[/yellow] in {path}:",
+                  highlight=False)
+        for problem in problems[:shown]:
+            err.print(f"  {problem}", highlight=False, markup=False)
 
 
 @app.command("code")
@@ -358,6 +372,37 @@ def quotes_command(
             found += 1
             sys.stdout.write(json.dumps({"doc_id": item.id, **quote.to_dict()}, ensure_ascii=False) + "\n")
     err.print(f"{found} quotes, {skipped} documents skipped", highlight=False)
+
+
+@app.command("petrarch-validate")
+def petrarch_validate_command(
+    records: Annotated[Path, typer.Argument(help="A PETRARCH validation file (PETR.UnitTest.records.xml).",
+                                            exists=True, dir_okay=False)],
+    failures: Annotated[bool, typer.Option("--failures", help="List each failing record.")] = False,
+) -> None:
+    """Code PETRARCH's validation records with the dictionaries their <Environment> names and compare
+    with the events they expect (see docs/PETRARCH.md for what passes)."""
+    from .petrarch.validate import by_category, read_records, validate
+
+    for path in read_records(records)[0]:
+        _report_problems(path)
+    outcomes = validate(records)
+    table = Table(title=f"PETRARCH validation: {records.name}")
+    for column in ("category", "passed", "records"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for category, (passed, total) in by_category(outcomes).items():
+        table.add_row(category, str(passed), str(total))
+    Console().print(table)
+    if failures:
+        for outcome in outcomes:
+            if not outcome.passed:
+                wanted = [(e.source, e.target, e.code) for e in outcome.record.expected]
+                print(f"{outcome.record.id} [{outcome.record.category}] expected "
+                      f"{wanted or outcome.record.expects_nothing_because}, coded {outcome.coded}")
+    passed = sum(o.passed for o in outcomes)
+    exact = sum(o.exact for o in outcomes)
+    print(f"{exact} of them coded nothing else")
+    print(f"passed {passed} of {len(outcomes)} records ({100 * passed / max(len(outcomes), 1):.1f}%)")
 
 
 def main() -> None:
