@@ -276,9 +276,10 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     if entry.needs_actor and source is None and target is None:
         return None
     fatalities = injuries = None
-    if code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT":
+    if _is_force(code):
+        # A toll goes to the nearest word of force, not to a statement or visit nearer to it.
         fatalities, injuries, victims = clause.casualties.for_event(
-            token, [c.token for c in clause.candidates.values()])
+            token, [c.token for c in clause.candidates.values() if _is_force(lookup(c.code))])
         if target is None and victims is not None:
             target = resolver.resolve(victims)
     if source is None and target is None and fatalities is None and injuries is None:
@@ -316,6 +317,10 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     event.confidence = _confidence(event, token)
     _add_date(event, token, clause)
     return event
+
+
+def _is_force(code) -> bool:
+    return code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT"
 
 
 def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver) -> list[Event]:

@@ -158,16 +158,22 @@ def _lexicon(settings: config.Config) -> Lexicon:
     index: dict[tuple[str, str], list[Entry]] = {}
     entries = [] if settings.only_dictionaries else [_entry(raw) for raw in data["entries"]]
     discards = []
+    # Added to the built-in lexicon, a dictionary brings the verbs it lacks: the built-in patterns
+    # were tuned with the rest of the coder (the reporting verbs report the events around them; a
+    # toll goes to the nearest event word), and a second reading of the same verb would undo that.
+    known = {e.lemmas[-1] for e in entries} | set(data["reporting_verbs"])
     for path in settings.dictionaries:
         from .petrarch import dictionary_discards, dictionary_entries
 
-        entries.extend(dictionary_entries(path))
+        entries.extend(e for e in dictionary_entries(path) if settings.only_dictionaries or e.lemmas[-1] not in known)
         discards.extend(dictionary_discards(path))
     for entry in entries:
         for word in {entry.lemmas[-1], *entry.forms}:
             index.setdefault((entry.pos, word), []).append(entry)
     return Lexicon(
-        by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()},
+        # Most specific first; built-in entries before dictionary ones, which add what the built-in
+        # lexicon lacks rather than overrule what it was tuned to read.
+        by_word={k: tuple(sorted(v, key=lambda e: (e.petrarch, -e.specificity))) for k, v in index.items()},
         light_source=frozenset(data["light_verbs"]["source"]),
         light_target=frozenset(data["light_verbs"]["target"]),
         reporting=frozenset(data["reporting_verbs"]),

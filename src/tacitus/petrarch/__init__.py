@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import config, places
 from ..actors import Known
 from ..lexicon import Entry
 from .names import read_actors, read_agents, read_discards, read_issues
@@ -90,6 +91,24 @@ def dictionary_discards(path: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 def dictionary_actors(path: str):
-    """(entries, roles) of the actor and agent dictionaries in `path`, as `actors._knowledge` takes them."""
+    """(entries, roles) of the actor and agent dictionaries in `path`, as `actors._knowledge` takes them.
+
+    Added to the built-in knowledge (without --only-dictionaries), they leave the names and role
+    words the built-in data already knows to it: "Moscow" stays the Russian government, not Russia,
+    and "troops" the military; a city or province PETRARCH counts as its country ("Deir ez-Zor" is
+    SYRIA) stays a place; their role words rank below the built-in ones."""
     found = read_dictionaries(str(path))
-    return found.actors, found.roles
+    if config.active().only_dictionaries:
+        return found.actors, found.roles
+    names, roles = _builtin_names()
+    return ([(alias, known) for alias, known in found.actors if alias.lower() not in names
+             and not (known.kind == "country" and places.lookup(alias) is not None)],
+            [(phrase, (role, 0)) for phrase, (role, _) in found.roles if phrase not in roles])
+
+
+@functools.cache
+def _builtin_names() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    from ..actors import _builtin_entries, _builtin_roles
+
+    return (frozenset(alias.lower() for alias, _ in _builtin_entries()),
+            frozenset(phrase for phrase, _ in _builtin_roles()))

@@ -8,7 +8,7 @@ Agents: a phrase, its plurals (`{GEESE}`, `{}` for none) and a role appended to 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -107,9 +107,12 @@ def _knowns(name: _Name, roles: set[str], problems: Problems) -> list[Known]:
         (dated if span else undated).append((code.upper(), span or (None, None)))
     taken: list[tuple[date | None, date | None]] = []
     knowns = []
+    # Office-holders are the names with dated codes: a person, whom the phrase's role words do not recode.
+    kind = "person" if dated else None
     for code, span in dated + undated[:1]:
         for first, last in _subtract(span, taken):
-            knowns.append(_known(name.names[0], code, roles, (first, last)))
+            known = _known(name.names[0], code, roles, (first, last))
+            knowns.append(replace(known, kind=kind) if kind else known)
         taken.append(span)
     if len(undated) > 1:
         problems.add(name.line, f"{name.names[0]}: several undated codes: only {undated[0][0]} is used")
