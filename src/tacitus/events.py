@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from . import config
 from .actors import NON_HEAD_DEPS, ActorResolver
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
@@ -71,6 +72,9 @@ PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of th
 def extract_events(document: Document, resolver: ActorResolver, models: Models | None = None) -> list[Event]:
     lexicon = load_lexicon()
     models = models or load_models()
+    # With --only-dictionaries the user's dictionaries alone say what is an event: the models, which
+    # learnt from the built-in lexicon, add none of their own.
+    dictionaries_alone = config.active().only_dictionaries
     doc = document.spacy_doc
     events: list[Event] = []
     clauses: list[Clause] = []
@@ -87,13 +91,15 @@ def extract_events(document: Document, resolver: ActorResolver, models: Models |
                         {t.i: Candidate(t, entry, entry.code) for t, entry in triggers},
                         models.penta.probabilities(features(sentence, triggers)), find_casualties(sentence))
         found = _sentence_events(clause, lexicon, resolver)
-        found.extend(_penta_fallback(clause, found, resolver, lexicon))
+        if not dictionaries_alone:
+            found.extend(_penta_fallback(clause, found, resolver, lexicon))
         events.extend(found)
         clauses.append(clause)
         focus = clause.dates[-1] if clause.dates else focus
     triggers = [(c.token, c.entry) for clause in clauses for c in clause.candidates.values()]
     plover = models.plover.probabilities(_document_features(document, triggers, lexicon))
-    events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
+    if not dictionaries_alone:
+        events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
     # The story model learnt from whole reports: on a short text it knows little.
     story_weight = PLOVER_WEIGHT if len(clauses) < STORY_SENTENCES else STORY_WEIGHT
     penta = {clause.index: clause.penta for clause in clauses}
