@@ -55,8 +55,8 @@ GAZETTEER_HELP = ("A GeoNames dump (allCountries.txt, cities500.txt or a country
 
 
 ACTORS_HELP = "A YAML file of your own actors (names, aliases, codes, dated roles); may be repeated."
-DICTIONARIES_HELP = ("A directory (or file) of PETRARCH/Phoenix dictionaries (.actors, agents, verbs) added to the "
-                     "built-in knowledge; may be repeated.")
+DICTIONARIES_HELP = ("A directory (or file) of PETRARCH/Phoenix dictionaries (verbs, actors, agents, discards) added "
+                     "to the built-in knowledge; may be repeated. See docs/PETRARCH.md.")
 ONLY_DICTIONARIES_HELP = "Code with the --dictionaries alone, without the built-in actors and verb patterns."
 
 
