@@ -56,8 +56,8 @@ GAZETTEER_HELP = ("A GeoNames dump (allCountries.txt, cities500.txt or a country
 
 
 ACTORS_HELP = "A YAML file of your own actors (names, aliases, codes, dated roles); may be repeated."
-DICTIONARIES_HELP = ("A directory (or file) of PETRARCH/Phoenix dictionaries (.actors, agents, verbs) added to the "
-                     "built-in knowledge; may be repeated.")
+DICTIONARIES_HELP = ("A directory (or file) of PETRARCH/Phoenix dictionaries (verbs, actors, agents, discards) added "
+                     "to the built-in knowledge; may be repeated. See docs/PETRARCH.md.")
 ONLY_DICTIONARIES_HELP = "Code with the --dictionaries alone, without the built-in actors and verb patterns."
 
 
@@ -76,7 +76,21 @@ def _configure(gazetteer: Optional[list[Path]], actors: Optional[list[Path]] = N
         load_knowledge()
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--actors/--dictionaries") from None
+    for path in settings.dictionaries:
+        _report_problems(path)
     return settings
+
+
+def _report_problems(path: str, shown: int = 5) -> None:
+    """How many lines of a dictionary could not be read, and the first few with file and line."""
+    from .petrarch import read_dictionaries
+
+    problems = read_dictionaries(path).problems
+    if problems:
+        err.print(f"[yellow]{len(problems)} dictionary lines not read (or read in part)[/yellow] in {path}:",
+                  highlight=False)
+        for problem in problems[:shown]:
+            err.print(f"  {problem}", highlight=False, markup=False)
 
 
 @app.command("code")
@@ -378,6 +392,37 @@ def serve_command(
                   "add documents to the store", highlight=False)
     err.print(f"Tacitus explorer for {db} at http://{host}:{port}/ (API docs at /docs)", highlight=False)
     serve(db, host=host, port=port, token=token, max_body=max_body)
+
+
+@app.command("petrarch-validate")
+def petrarch_validate_command(
+    records: Annotated[Path, typer.Argument(help="A PETRARCH validation file (PETR.UnitTest.records.xml).",
+                                            exists=True, dir_okay=False)],
+    failures: Annotated[bool, typer.Option("--failures", help="List each failing record.")] = False,
+) -> None:
+    """Code PETRARCH's validation records with the dictionaries their <Environment> names and compare
+    with the events they expect (see docs/PETRARCH.md for what passes)."""
+    from .petrarch.validate import by_category, read_records, validate
+
+    for path in read_records(records)[0]:
+        _report_problems(path)
+    outcomes = validate(records)
+    table = Table(title=f"PETRARCH validation: {records.name}")
+    for column in ("category", "passed", "records"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for category, (passed, total) in by_category(outcomes).items():
+        table.add_row(category, str(passed), str(total))
+    Console().print(table)
+    if failures:
+        for outcome in outcomes:
+            if not outcome.passed:
+                wanted = [(e.source, e.target, e.code) for e in outcome.record.expected]
+                print(f"{outcome.record.id} [{outcome.record.category}] expected "
+                      f"{wanted or outcome.record.expects_nothing_because}, coded {outcome.coded}")
+    passed = sum(o.passed for o in outcomes)
+    exact = sum(o.exact for o in outcomes)
+    print(f"{exact} of them coded nothing else")
+    print(f"passed {passed} of {len(outcomes)} records ({100 * passed / max(len(outcomes), 1):.1f}%)")
 
 
 def main() -> None:

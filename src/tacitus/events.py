@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from .actors import STATE_ROLES, ActorResolver
+from . import config
+from .actors import NON_HEAD_DEPS, ActorResolver
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
@@ -73,12 +74,17 @@ PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of th
 def extract_events(document: Document, resolver: ActorResolver, models: Models | None = None) -> list[Event]:
     lexicon = load_lexicon()
     models = models or load_models()
+    # With --only-dictionaries the user's dictionaries alone say what is an event: the models, which
+    # learnt from the built-in lexicon, add none of their own.
+    dictionaries_alone = config.active().only_dictionaries
     doc = document.spacy_doc
     events: list[Event] = []
     clauses: list[Clause] = []
     focus = None
+    if lexicon.discarded(doc) == "story":
+        return []
     for index, sentence in enumerate(doc.sents):
-        if not sentence.text.strip():
+        if not sentence.text.strip() or lexicon.discarded(sentence):
             continue
         if index and "\n" in doc[sentence.start - 1].text_with_ws:
             focus = None
@@ -87,13 +93,15 @@ def extract_events(document: Document, resolver: ActorResolver, models: Models |
                         {t.i: Candidate(t, entry, entry.code) for t, entry in triggers},
                         models.penta.probabilities(features(sentence, triggers)), find_casualties(sentence))
         found = _sentence_events(clause, lexicon, resolver)
-        found.extend(_penta_fallback(clause, found, resolver, lexicon))
+        if not dictionaries_alone:
+            found.extend(_penta_fallback(clause, found, resolver, lexicon))
         events.extend(found)
         clauses.append(clause)
         focus = clause.dates[-1] if clause.dates else focus
     triggers = [(c.token, c.entry) for clause in clauses for c in clause.candidates.values()]
     plover = models.plover.probabilities(_document_features(document, triggers, lexicon))
-    events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
+    if not dictionaries_alone:
+        events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
     # The story model learnt from whole reports: on a short text it knows little.
     story_weight = PLOVER_WEIGHT if len(clauses) < STORY_SENTENCES else STORY_WEIGHT
     penta = {clause.index: clause.penta for clause in clauses}
@@ -131,8 +139,11 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
             continue
         event = _build_event(clause, candidate, resolver, lexicon)
         if event is not None:
-            events.append(event)
-            events.extend(_compound_events(event, clause.sentence, resolver))
+            if candidate.entry.petrarch:
+                events.extend(_petrarch_events(event, candidate, resolver))
+            else:
+                events.append(event)
+                events.extend(_compound_events(event, clause.sentence, resolver))
     events.sort(key=lambda e: (e.trigger.start, e.part))
     if not events:
         statement = _statement_event(clause, resolver, lexicon)
@@ -280,9 +291,10 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     if entry.needs_actor and not _identified(source) and not _identified(target):
         return None
     fatalities = injuries = None
-    if code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT":
+    if _is_force(code):
+        # A toll goes to the nearest word of force, not to a statement or visit nearer to it.
         fatalities, injuries, victims = clause.casualties.for_event(
-            token, [c.token for c in clause.candidates.values()])
+            token, [c.token for c in clause.candidates.values() if _is_force(lookup(c.code))])
         if not _identified(target) and victims is not None:
             target = resolver.resolve(victims) or target
     if not _identified(source) and not _identified(target) and fatalities is None and injuries is None and not (
@@ -341,6 +353,46 @@ def _span_head(actor: Actor, sentence: Span) -> Token | None:
     """The word of an actor's span that the rest hangs from."""
     inside = [t for t in sentence if actor.start <= t.idx < actor.end]
     return next((t for t in inside if not actor.start <= t.head.idx < actor.end or t.head is t), None)
+
+
+def _is_force(code) -> bool:
+    return code.code[:2] in ("18", "19", "20") or code.plover_type == "ASSAULT"
+
+
+def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver) -> list[Event]:
+    """A dictionary pattern's event as PETRARCH codes it: one event for each member of a compound
+    source or target ("Gondor and Osgiliath welcomed ..."), and each mirrored ("032:033") when the
+    pattern says what the target does in turn."""
+    sources = _members(event.source, resolver, candidate.token.sent) if event.source else [None]
+    targets = _members(event.target, resolver, candidate.token.sent) if event.target else [None]
+    if event.source and event.target and event.target.code in {s.code for s in sources}:  # "Gondor and Osgiliath delayed their meeting": each with each
+        sources = targets = list({a.code: a for a in sources + targets}.values())
+    pairs = {(a.code if a else None, b.code if b else None): (a, b) for a in sources for b in targets
+             if a is None or b is None or a.code != b.code}
+    events = [replace(event, source=a, target=b) for a, b in pairs.values()] or [event]
+    reverse = candidate.entry.reverse_code
+    if reverse and candidate.code == candidate.entry.code:
+        events += [_recoded(replace(e, source=e.target, target=e.source, rule=e.rule + " reverse"), reverse)
+                   for e in events if e.source and e.target]
+    return [replace(e, part=n) for n, e in enumerate(events)]  # each its own event_id
+
+
+def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Actor]:
+    """The actor and those coordinated with it ("Mordor, Rohan and Bree")."""
+    head = _span_head(actor, sentence)
+    found = [actor]
+    for other in head.conjuncts if head is not None else ():
+        member = resolver.resolve(other)
+        if member is not None and member.code and all(member.code != f.code for f in found):
+            found.append(replace(member, reciprocal=actor.reciprocal))
+    return found
+
+
+def _recoded(event: Event, code_text: str) -> Event:
+    code = lookup(code_text)
+    return replace(event, cameo=code.code, type=code.plover_type, mode=code.plover_mode,
+                   context=list(code.plover_context), quad_class=code.quad_class, penta_class=code.penta_class,
+                   goldstein=code.goldstein)
 
 
 def _plover_reading(candidate: Candidate, code) -> tuple[str | None, str | None]:
@@ -461,6 +513,8 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                    [g for g in c.children if g.dep_ == "pobj"])]
             target, _ = _first_actor(direct, resolver)
+            if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
+                target = _phrase_target(token, source, resolver)
             objects = list(direct)
             for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
                 prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
@@ -514,6 +568,18 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     if target is None and objects:
         target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
     return source, target, reciprocal
+
+
+def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
+    """PETRARCH's target: the first actor in the verb phrase, however deep ("condemned an attack by
+    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ...")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
+            continue  # "Gondor's government": the phrase's head decides
+        actor = resolver.resolve(token)
+        if actor is not None and (source is None or actor.code != source.code):
+            return actor
+    return None
 
 
 def _attribution(candidate: Candidate, resolver: ActorResolver) -> Actor | None:

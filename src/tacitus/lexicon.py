@@ -28,15 +28,28 @@ class Entry:
     head: frozenset[str] = frozenset()
     needs_actor: bool = False
     secondary: bool = False
+    # Entries read from PETRARCH dictionaries (tacitus.petrarch) are coded as PETRARCH reads them
+    # (`petrarch`, see events.py); they hold the word forms the trigger may take (the dictionary
+    # lists forms, not lemmas), the words the pattern wants around the trigger (an object with
+    # `matches(token)` and `size`), and the code of the mirrored event, the target acting on the
+    # source ("032:033": visit, and receive a visit).
+    petrarch: bool = False
+    forms: frozenset[str] = frozenset()
+    pattern: object | None = None
+    reverse_code: str | None = None
 
     @property
     def specificity(self) -> int:
         given = [self.particle, self.prep, self.object, self.of, self.head]
-        return len(self.lemmas) + sum(1 for g in given if g)
+        return len(self.lemmas) + sum(1 for g in given if g) + (self.pattern.size if self.pattern else 0)
 
     def matches(self, token: Token) -> bool:
         """Whether the trigger word `token` meets this entry's phrase and constraints."""
         doc = token.doc
+        if self.forms and token.lower_ not in self.forms:
+            return False
+        if self.pattern is not None and not self.pattern.matches(token):
+            return False
         if len(self.lemmas) > 1:
             start = token.i - len(self.lemmas) + 1
             if start < 0 or tuple(t.lemma_.lower() for t in doc[start : token.i + 1]) != self.lemmas:
@@ -98,6 +111,17 @@ class Lexicon:
     modal_hypothetical: frozenset[str]
     alleged_markers: frozenset[str]
     negation_verbs: frozenset[str]
+    # PETRARCH discard phrases (lowercase words): "story" ones drop the document's events, "sentence"
+    # ones the sentence's ("+TYPHOON", "BASEBALL": not political events).
+    discards: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+    def discarded(self, tokens) -> str | None:
+        """"story" or "sentence" when a discard phrase occurs among `tokens`."""
+        words = [t.lower_ for t in tokens]
+        for phrase, scope in self.discards:
+            if any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1)):
+                return scope
+        return None
 
     def match(self, token: Token) -> Entry | None:
         """The most specific entry that `token` triggers, if any."""
@@ -105,8 +129,10 @@ class Lexicon:
         if pos is None:
             return None
         candidates = self.by_word.get((pos, token.lemma_.lower()), ())
-        if not candidates and pos == "NOUN":
-            candidates = self.by_word.get((pos, token.lower_), ())
+        if token.lower_ != token.lemma_.lower():
+            # Nouns the tagger lemmatised oddly; the word forms a dictionary lists ("left" is not "leave").
+            others = self.by_word.get((pos, token.lower_), ())
+            candidates += tuple(e for e in others if e.forms or (not candidates and pos == "NOUN"))
         for entry in candidates:  # sorted most specific first
             if entry.matches(token):
                 return entry
@@ -117,7 +143,7 @@ class Lexicon:
         found = []
         for token in tokens:
             entry = self.match(token)
-            if entry is not None:
+            if entry is not None and entry.code:  # a dictionary pattern coded "---" matches to code nothing
                 found.append((token, entry))
         return found
 
@@ -133,14 +159,23 @@ def _lexicon(settings: config.Config) -> Lexicon:
     data = read_yaml("event_lexicon.yaml")
     index: dict[tuple[str, str], list[Entry]] = {}
     entries = [] if settings.only_dictionaries else [_entry(raw) for raw in data["entries"]]
+    discards = []
+    # Added to the built-in lexicon, a dictionary brings the verbs it lacks: the built-in patterns
+    # were tuned with the rest of the coder (the reporting verbs report the events around them; a
+    # toll goes to the nearest event word), and a second reading of the same verb would undo that.
+    known = {e.lemmas[-1] for e in entries} | set(data["reporting_verbs"])
     for path in settings.dictionaries:
-        from .petrarch import dictionary_entries
+        from .petrarch import dictionary_discards, dictionary_entries
 
-        entries.extend(dictionary_entries(path))
+        entries.extend(e for e in dictionary_entries(path) if settings.only_dictionaries or e.lemmas[-1] not in known)
+        discards.extend(dictionary_discards(path))
     for entry in entries:
-        index.setdefault((entry.pos, entry.lemmas[-1]), []).append(entry)
+        for word in {entry.lemmas[-1], *entry.forms}:
+            index.setdefault((entry.pos, word), []).append(entry)
     return Lexicon(
-        by_word={k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()},
+        # Most specific first; built-in entries before dictionary ones, which add what the built-in
+        # lexicon lacks rather than overrule what it was tuned to read.
+        by_word={k: tuple(sorted(v, key=lambda e: (e.petrarch, -e.specificity))) for k, v in index.items()},
         light_source=frozenset(data["light_verbs"]["source"]),
         light_target=frozenset(data["light_verbs"]["target"]),
         reporting=frozenset(data["reporting_verbs"]),
@@ -149,6 +184,7 @@ def _lexicon(settings: config.Config) -> Lexicon:
         modal_hypothetical=frozenset(data["modal_hypothetical"]),
         alleged_markers=frozenset(data["alleged_markers"]),
         negation_verbs=frozenset(data["negation_verbs"]),
+        discards=tuple(discards),
     )
 
 
