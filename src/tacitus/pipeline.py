@@ -5,6 +5,7 @@ workers call; it knows nothing of where it runs.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -17,6 +18,12 @@ from .nlp import load_nlp
 from .record import Event
 
 BATCH_SIZE = 16
+# Coding a sentence takes time quadratic in its length (every trigger looks over the sentence):
+# 1,000 tokens take a third of a second, 400,000 would take days. News sentences stay under
+# 150; a longer run with no sentence end or paragraph break is a list, a table or junk.
+MAX_SENTENCE_TOKENS = 1000
+SENTENCE_BREAK = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s|\n\n")
+TOKEN = re.compile(r"\w+|[^\w\s]")  # about as spaCy splits: words and punctuation marks
 
 
 def prepare(document: Document) -> Document:
@@ -24,9 +31,16 @@ def prepare(document: Document) -> Document:
     document.text = clean_text(document.text)
     if not document.text.strip():
         raise DocumentError(document.id, "no text left after cleaning")
+    if len(document.text) > load_nlp().max_length:  # documents made in Python skip the reader's limit
+        raise DocumentError(document.id, f"text of {len(document.text):,} characters exceeds the parser's limit of "
+                            f"{load_nlp().max_length:,}")
     reason = not_english(document.text)
     if reason is not None:
         raise DocumentError(document.id, reason)
+    longest = max(_token_count(run) for run in SENTENCE_BREAK.split(document.text))
+    if longest > MAX_SENTENCE_TOKENS:
+        raise DocumentError(document.id, f"a run of {longest:,} words and marks without a sentence end or paragraph "
+                            f"break (at most {MAX_SENTENCE_TOKENS:,} are coded)")
     place, dateline_date = find_dateline(document.text, document.published)
     document.dateline_place = place
     if document.published is None and dateline_date is not None:
@@ -34,9 +48,17 @@ def prepare(document: Document) -> Document:
     return document
 
 
+def _token_count(text: str) -> int:
+    return sum(1 for _ in TOKEN.finditer(text))
+
+
 def code_parsed(document: Document, models: Models | None = None) -> list[Event]:
     """Actors and events of a document whose spaCy parse is attached; `models` replaces the
     shipped classifiers (cross-validation trains its own)."""
+    # The check in `prepare` reads the text; the parser may still join pieces into a longer one.
+    longest = max((len(sentence) for sentence in document.spacy_doc.sents), default=0)
+    if longest > MAX_SENTENCE_TOKENS:
+        raise DocumentError(document.id, f"a sentence of {longest:,} tokens (at most {MAX_SENTENCE_TOKENS:,} are coded)")
     resolver = ActorResolver(document.spacy_doc, document.published)
     document.events = extract_events(document, resolver, models)
     return document.events
@@ -72,6 +94,8 @@ def code_documents(items: Iterable[Document | DocumentError]) -> Iterator[Docume
             if isinstance(item, Document):
                 try:
                     code_parsed(item)
+                except DocumentError as exc:
+                    item = exc
                 except Exception as exc:  # noqa: BLE001
                     item = DocumentError(item.id, f"coding failed: {type(exc).__name__}: {exc}")
                 if isinstance(item, Document):
