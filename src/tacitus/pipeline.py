@@ -11,7 +11,7 @@ from datetime import date
 
 from .actors import ActorResolver
 from .classifier import Models
-from .clean import clean_text, find_dateline, not_english
+from .clean import clean_text, find_dateline, looks_like_html, not_english
 from .document import Document, DocumentError
 from .events import extract_events
 from .nlp import load_nlp
@@ -28,9 +28,11 @@ TOKEN = re.compile(r"\w+|[^\w\s]")  # about as spaCy splits: words and punctuati
 
 def prepare(document: Document) -> Document:
     """Clean the text and read the dateline (the stage before parsing)."""
-    document.text = clean_text(document.text)
+    raw, document.text = document.text, clean_text(document.text)
     if not document.text.strip():
-        raise DocumentError(document.id, "no text left after cleaning")
+        # A page nested deeper than libxml2's 256 levels parses to nothing, as does one without text.
+        raise DocumentError(document.id, "no article text found in the HTML" if looks_like_html(raw)
+                            else "no text left after cleaning")
     if len(document.text) > load_nlp().max_length:  # documents made in Python skip the reader's limit
         raise DocumentError(document.id, f"text of {len(document.text):,} characters exceeds the parser's limit of "
                             f"{load_nlp().max_length:,}")
