@@ -32,17 +32,17 @@ def prepare(document: Document) -> Document:
     if not document.text.strip():
         # A page nested deeper than libxml2's 256 levels parses to nothing, as does one without text.
         raise DocumentError(document.id, "no article text found in the HTML" if looks_like_html(raw)
-                            else "no text left after cleaning")
+                            else "no text left after cleaning", document.line)
     if len(document.text) > load_nlp().max_length:  # documents made in Python skip the reader's limit
         raise DocumentError(document.id, f"text of {len(document.text):,} characters exceeds the parser's limit of "
-                            f"{load_nlp().max_length:,}")
+                            f"{load_nlp().max_length:,}", document.line)
     reason = not_english(document.text)
     if reason is not None:
-        raise DocumentError(document.id, reason)
+        raise DocumentError(document.id, reason, document.line)
     longest = max(_token_count(run) for run in SENTENCE_BREAK.split(document.text))
     if longest > MAX_SENTENCE_TOKENS:
         raise DocumentError(document.id, f"a run of {longest:,} words and marks without a sentence end or paragraph "
-                            f"break (at most {MAX_SENTENCE_TOKENS:,} are coded)")
+                            f"break (at most {MAX_SENTENCE_TOKENS:,} are coded)", document.line)
     place, dateline_date = find_dateline(document.text, document.published)
     document.dateline_place = place
     if document.published is None and dateline_date is not None:
@@ -60,7 +60,8 @@ def code_parsed(document: Document, models: Models | None = None) -> list[Event]
     # The check in `prepare` reads the text; the parser may still join pieces into a longer one.
     longest = max((len(sentence) for sentence in document.spacy_doc.sents), default=0)
     if longest > MAX_SENTENCE_TOKENS:
-        raise DocumentError(document.id, f"a sentence of {longest:,} tokens (at most {MAX_SENTENCE_TOKENS:,} are coded)")
+        raise DocumentError(document.id, f"a sentence of {longest:,} tokens (at most {MAX_SENTENCE_TOKENS:,} are "
+                            "coded)", document.line)
     resolver = ActorResolver(document.spacy_doc, document.published)
     document.events = extract_events(document, resolver, models)
     return document.events
@@ -86,7 +87,7 @@ def code_documents(items: Iterable[Document | DocumentError]) -> Iterator[Docume
                 except DocumentError as exc:
                     ready.append(exc)
                 except Exception as exc:  # noqa: BLE001 - one broken document must not stop a batch
-                    ready.append(DocumentError(item.id, f"cleaning failed: {exc}"))
+                    ready.append(DocumentError(item.id, f"cleaning failed: {exc}", item.line))
             else:
                 ready.append(item)
         docs = [d for d in ready if isinstance(d, Document)]
@@ -99,7 +100,7 @@ def code_documents(items: Iterable[Document | DocumentError]) -> Iterator[Docume
                 except DocumentError as exc:
                     item = exc
                 except Exception as exc:  # noqa: BLE001
-                    item = DocumentError(item.id, f"coding failed: {type(exc).__name__}: {exc}")
+                    item = DocumentError(item.id, f"coding failed: {type(exc).__name__}: {exc}", item.line)
                 if isinstance(item, Document):
                     item.spacy_doc = None  # parses are large; keep only the events
             yield item

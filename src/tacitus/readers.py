@@ -59,7 +59,7 @@ def make_document(doc_id: str, text: object, *, title=None, published=None, sour
     if len(text) > MAX_TEXT_CHARS:
         raise DocumentError(doc_id, f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}", line)
     return Document(id=doc_id, text=text, title=_metadata(title), published=parse_published(published, doc_id),
-                    source=_metadata(source), url=_metadata(url))
+                    source=_metadata(source), url=_metadata(url), line=line)
 
 
 def decode(raw: bytes, doc_id: str) -> str:
@@ -135,7 +135,8 @@ def read_inputs(inputs: list[str], published: date | None = None) -> Iterator[Do
         if item == "-":
             raw = sys.stdin.buffer.read()
             if raw.lstrip()[:1] == b"{":
-                yield from read_jsonl_lines(raw.decode("utf-8", errors="surrogateescape").splitlines(), "stdin", published)
+                lines = raw.decode("utf-8", errors="surrogateescape").splitlines()
+                yield from read_jsonl_lines(lines, "stdin", published)
             else:
                 try:
                     yield read_text(raw, "stdin", published)
