@@ -50,7 +50,7 @@ EXPECTED_ERRORS = {
     ("empty-file", None): "empty text",
     ("nested", None): "no article text found in the HTML",
 }
-GOOD = {"arrest", "controls-in-text", "strike", "wire"}
+GOOD = {"arrest", "controls-in-text", "strike", "wire", "absurd-toll"}
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +78,8 @@ def batch(tmp_path_factory):
         json.dumps({"id": "controls-in-text", "text": "Police\x07 arrested 40\u200b protesters\u2028 in Nairobi"
                     "\u00a0on Friday.\x1b", "published": "2022-07-08", "title": 17}).encode(),
         json.dumps({"id": "strike", "text": STRIKE, "published": "2021-02-03"}).encode(),
+        # Once stored in a 32-bit column, this figure aborted the whole ingest.
+        json.dumps({"id": "absurd-toll", "text": "Rebels killed 3,000,000,000 people in the fighting."}).encode(),
     ]
     (folder / "batch.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     (folder / "huge.txt").write_text("Rebels attacked the town. " * 769_230 + "Police came at dawn.", encoding="utf-8")
@@ -153,6 +155,8 @@ def test_ingesting_a_batch_with_bad_documents_twice_loses_and_duplicates_nothing
     stored = snapshot(db)
     assert {row[0] for row in stored["documents"]} == GOOD
     assert stored["events"] and len({row[0] for row in stored["events"]}) == len(stored["events"])
+    tolls = [json.loads(record)["fatalities"] for _, record in stored["events"] if '"absurd-toll"' in record]
+    assert tolls and tolls == [None] * len(tolls)
     second = run("ingest", str(batch), "--db", str(db), "--batch-size", "2", "--published", "2016-09-29",
                  "--errors", str(tmp_path / "errors.jsonl"))
     summary = f"0 documents stored, {len(GOOD)} unchanged, {len(EXPECTED_ERRORS)} skipped"
