@@ -83,6 +83,8 @@ def batch(tmp_path_factory):
     ]
     (folder / "batch.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     (folder / "huge.txt").write_text("Rebels attacked the town. " * 769_230 + "Police came at dawn.", encoding="utf-8")
+    assert (folder / "huge.txt").stat().st_size == 20_000_000
+    assert len(NO_PUNCTUATION.split()) == 400_000 and len(NO_PUNCTUATION) < 2_000_000
     (folder / "binary.txt").write_bytes(b"GIF89a\x01\x00\x01\x00\x00\xff\x00,")
     (folder / "junk.txt").write_bytes(b"Rebels \x81\x8d attacked \x90 the town.")
     (folder / "empty-file.txt").write_bytes(b"")
@@ -96,11 +98,6 @@ def run(*args: str):
     result = CliRunner().invoke(app, list(args))
     assert result.exit_code == 0, result.output + repr(result.exception)
     return result
-
-
-def test_size_of_the_huge_document(batch):
-    assert (batch / "huge.txt").stat().st_size == 20_000_000
-    assert len(NO_PUNCTUATION.split()) == 400_000 and len(NO_PUNCTUATION) < 2_000_000
 
 
 def test_code_reports_every_bad_document_and_codes_the_rest(batch, tmp_path):
