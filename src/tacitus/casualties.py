@@ -30,6 +30,8 @@ AMOUNT_NOUNS = {"number", "lot", "group", "couple", "handful", "host", "series",
                 "toll", "majority", "minority", "range", "few"}
 # A trigger this many dependency steps or more away from a casualty word does not claim it.
 MAX_DISTANCE = 5
+# A larger figure is no casualty count (and would overflow the store's 32-bit columns).
+MAX_COUNT = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -102,11 +104,17 @@ def casualty_words() -> dict[str, tuple[CasualtyWord, ...]]:
     return {lemma: tuple(sorted(group, key=lambda e: e.with_ is None)) for lemma, group in words.items()}
 
 
+def _figure(word: str) -> bool:
+    """Digits that int() reads: isdigit() also holds for "²" and "①", which it refuses, and it
+    refuses 4,300 digits and more."""
+    return word.isdecimal() and len(word) <= 12
+
+
 def parse_number(text: str) -> int | None:
     """An integer from digits ("1,200") or English number words ("twenty-two", "a dozen",
     "two dozen")."""
     cleaned = text.lower().replace(",", "").strip()
-    if cleaned.isdigit():
+    if _figure(cleaned):
         return int(cleaned)
     total, current, seen = 0, 0, False
     for word in cleaned.replace("-", " ").split():
@@ -120,7 +128,7 @@ def parse_number(text: str) -> int | None:
             current = max(current, 1) * SCALES[word]
             if SCALES[word] >= 1000:
                 total, current = total + current, 0
-        elif word.isdigit():
+        elif _figure(word):
             current += int(word)
         else:
             return None
@@ -221,7 +229,7 @@ def find_casualties(sentence: Span) -> Casualties:
             continue
         for phrase in _counted(token, entry):
             count, victims = _count(phrase)
-            if count is not None:
+            if count is not None and count <= MAX_COUNT:
                 found.mentions.append(Mention(entry.kind, count, token, victims))
                 break
     return found

@@ -41,6 +41,7 @@ class Document:
     events: list["Event"] = field(default_factory=list)
     # Of the text as read, before cleaning: the store's test for "same content, nothing to do".
     content_hash: str = ""
+    line: int | None = None  # of a JSON Lines input: where an error in a later stage points
 
     def __post_init__(self) -> None:
         if not self.content_hash:

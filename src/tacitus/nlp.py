@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,14 +23,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     parser glues a headline to the first sentence of the next paragraph. A single line break
     inside a sentence (hard-wrapped copy) is left to the parser.
     """
+    # Set through one array: each `token.is_sent_start = True` scans the whole doc for a parse,
+    # which made texts of many paragraphs quadratic.
+    starts = doc.to_array([SENT_START])
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             before = doc[previous.i - 1] if previous.i else previous
             if previous.text.count("\n") + before.whitespace_.count("\n") >= 2 or before.text in SENTENCE_END:
-                token.is_sent_start = True
+                starts[token.i] = 1
         elif "\n" in previous.whitespace_ and previous.text in SENTENCE_END:
-            token.is_sent_start = True
+            starts[token.i] = 1
+    doc.from_array([SENT_START], starts)
     return doc
 
 

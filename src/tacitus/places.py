@@ -24,6 +24,7 @@ or `country`.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -545,7 +546,7 @@ def _names(sentence: Span) -> list[Span]:
     Zawr" into an organisation and a person), then other entities ("al-Tanf" as a person)."""
     cache = sentence.doc.user_data.setdefault("tacitus.place_names", {})
     if sentence.start not in cache:
-        ents = [e for e in _entities(sentence.doc) if sentence.start <= e.start < sentence.end]
+        ents = _entities_in(sentence)
         cache[sentence.start] = ([e for e in ents if e.label_ in PLACE_LABELS] + _name_runs(sentence)
                                  + [e for e in ents if e.label_ not in PLACE_LABELS | NOT_PLACES])
     return cache[sentence.start]
@@ -556,6 +557,16 @@ def _entities(doc: Doc) -> list[Span]:
     if "tacitus.ents" not in doc.user_data:
         doc.user_data["tacitus.ents"] = list(doc.ents)
     return doc.user_data["tacitus.ents"]
+
+
+def _entities_in(sentence: Span) -> list[Span]:
+    """The document's entities that start in the sentence, found by bisection: scanning them
+    all for every sentence made long documents quadratic (minutes on a text near the 2 MB limit)."""
+    ents = _entities(sentence.doc)
+    starts = sentence.doc.user_data.get("tacitus.ent_starts")
+    if starts is None:
+        starts = sentence.doc.user_data["tacitus.ent_starts"] = [e.start for e in ents]
+    return ents[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
 
 
 def _inside_larger_entity(span: Span) -> bool:

@@ -6,6 +6,7 @@ stops a batch.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -16,29 +17,49 @@ from .document import Document, DocumentError
 
 MAX_TEXT_CHARS = 2_000_000
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
+# Publication dates outside these years are typos ("0202", "2202"); dates relative to them would
+# also run off the calendar ("yesterday" of 0001-01-01).
+PUBLISHED_YEARS = range(1800, 2200)
+# A JSON string may hold a lone surrogate ("\ud800"), which no UTF-8 text can; reading a file
+# with surrogateescape turns each invalid UTF-8 byte into one of \udc80-\udcff.
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_published(value: object, doc_id: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value)[:10])
+        published = date.fromisoformat(str(value)[:10])
     except ValueError:
         raise DocumentError(doc_id, f"unparsable published date {value!r} (expected YYYY-MM-DD)") from None
+    if published.year not in PUBLISHED_YEARS:
+        raise DocumentError(doc_id, f"published date {value!r} is outside the years {PUBLISHED_YEARS.start}-"
+                            f"{PUBLISHED_YEARS.stop - 1}")
+    return published
+
+
+def _metadata(value: object) -> str | None:
+    """A title, source, URL or id as text: JSON may give numbers, lists or lone surrogates."""
+    if value is None or value == "":
+        return None
+    return SURROGATE.sub("\ufffd", str(value))
 
 
 def make_document(doc_id: str, text: object, *, title=None, published=None, source=None, url=None,
                   line: int | None = None) -> Document:
+    doc_id = _metadata(doc_id) or "doc"
     if not isinstance(text, str):
         raise DocumentError(doc_id, "missing or non-string 'text'", line)
     if "\x00" in text:
         raise DocumentError(doc_id, "binary content (NUL bytes)", line)
+    if SURROGATE.search(text):
+        raise DocumentError(doc_id, "text is not valid Unicode (a lone surrogate code point)", line)
     if not text.strip():
         raise DocumentError(doc_id, "empty text", line)
     if len(text) > MAX_TEXT_CHARS:
         raise DocumentError(doc_id, f"text of {len(text):,} characters exceeds the limit of {MAX_TEXT_CHARS:,}", line)
-    return Document(id=doc_id, text=text, title=title, published=parse_published(published, doc_id),
-                    source=source, url=url)
+    return Document(id=doc_id, text=text, title=_metadata(title), published=parse_published(published, doc_id),
+                    source=_metadata(source), url=_metadata(url), line=line)
 
 
 def decode(raw: bytes, doc_id: str) -> str:
@@ -47,8 +68,12 @@ def decode(raw: bytes, doc_id: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        # Old wire archives are often Windows-1252; ftfy repairs what this gets wrong.
-        return raw.decode("cp1252", errors="replace")
+        pass
+    try:  # old wire archives are often Windows-1252; ftfy repairs what this gets wrong
+        return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:  # five bytes mean nothing in Windows-1252: binary or another encoding
+        raise DocumentError(doc_id, f"neither UTF-8 nor Windows-1252 text (byte 0x{raw[exc.start]:02x} at "
+                            f"offset {exc.start:,})") from None
 
 
 def read_text(raw: bytes, doc_id: str, published: date | None) -> Document:
@@ -64,6 +89,10 @@ def read_jsonl_lines(lines: Iterator[str], origin: str, published: date | None) 
         if not line.strip():
             continue
         fallback_id = f"{origin}:{number}"
+        invalid = SURROGATE.search(line)
+        if invalid:
+            yield DocumentError(fallback_id, f"invalid UTF-8 (at character {invalid.start() + 1})", number)
+            continue
         try:
             record = json.loads(line)
             if not isinstance(record, dict):
@@ -92,7 +121,7 @@ def read_path(path: Path, published: date | None) -> Iterator[Document | Documen
         yield DocumentError(str(path), f"cannot read: {exc.strerror}")
         return
     if path.suffix.lower() == ".jsonl":
-        yield from read_jsonl_lines(raw.decode("utf-8", errors="replace").splitlines(), path.name, published)
+        yield from read_jsonl_lines(raw.decode("utf-8", errors="surrogateescape").splitlines(), path.name, published)
         return
     try:
         yield read_text(raw, path.stem, published)
@@ -106,7 +135,8 @@ def read_inputs(inputs: list[str], published: date | None = None) -> Iterator[Do
         if item == "-":
             raw = sys.stdin.buffer.read()
             if raw.lstrip()[:1] == b"{":
-                yield from read_jsonl_lines(raw.decode("utf-8", errors="replace").splitlines(), "stdin", published)
+                lines = raw.decode("utf-8", errors="surrogateescape").splitlines()
+                yield from read_jsonl_lines(lines, "stdin", published)
             else:
                 try:
                     yield read_text(raw, "stdin", published)
