@@ -195,7 +195,7 @@ def _model_event(clause: Clause, model: str, label: str, wanted, resolver: Actor
         entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
         candidate = Candidate(root, entry, code)
         _place_in_clause(candidate, {}, lexicon)
-    event = _build_event(clause, candidate, resolver, lexicon, words_suffice=False)
+    event = _build_event(clause, candidate, resolver, lexicon)
     if event is None:
         return None
     event.rule = f"{model}-model:{event.rule}"
@@ -274,11 +274,8 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
         candidate.realis = "alleged"
 
 
-def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, lexicon: Lexicon,
-                 words_suffice: bool = True) -> Event | None:
-    """The event of a trigger, or None when it has no actor or toll. A rule's trigger with both a
-    doer and a done-to in words ("a car bomb killed a Chechen exile") is an event even when neither
-    is a known actor; a model's guess (`words_suffice=False`) needs a known actor or a toll."""
+def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, lexicon: Lexicon) -> Event | None:
+    """The event of a trigger, or None when it has neither a known actor nor a toll."""
     sentence = clause.sentence
     token, entry = candidate.token, candidate.entry
     code = lookup(candidate.code)
@@ -297,8 +294,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
             token, [c.token for c in clause.candidates.values() if _is_force(lookup(c.code))])
         if not _identified(target) and victims is not None:
             target = resolver.resolve(victims) or target
-    if not _identified(source) and not _identified(target) and fatalities is None and injuries is None and not (
-            words_suffice and source is not None and target is not None):
+    if not _identified(source) and not _identified(target) and fatalities is None and injuries is None:
         return None  # neither a who nor a toll: nothing a user could count
     if _identified(source) and _identified(target) and source.code == target.code and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
