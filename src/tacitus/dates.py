@@ -1,7 +1,7 @@
 """Event dates: date expressions in a sentence, resolved against the publication date.
 
-dateparser parses the calendar dates and the relative days it knows ("the day before
-yesterday", "three days ago"); the news rules around it are ours:
+The patterns below read calendar dates; dateparser reads the relative days it knows ("the day
+before yesterday", "three days ago"); the news rules around them are ours:
 
 - a bare weekday is the last such day on or before publication ("said on Thursday" in a
   Thursday paper is that day); "last Thursday" is the one before that day; in a clause about
@@ -230,22 +230,21 @@ def _parser(base: date | None, require_day: bool) -> DateDataParser:
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, base: date | None) -> date | None:
-    """dateparser on one expression (cached: a report repeats its dates); `base` None for a
-    date that states its year."""
+    """dateparser on one expression relative to `base` (cached: a report repeats its dates)."""
     parsed = _parser(base, any(ch.isdigit() for ch in text)).get_date_data(text).date_obj
     return parsed.date() if parsed else None
 
 
 def _calendar_day(text: str, base: date, future: bool) -> tuple[str, str] | None:
-    """A day of a month, with or without its year; weekdays and lead words are left out of what
-    dateparser reads, since they only restate the date."""
+    """A day of a month, with or without its year; weekdays and lead words only restate the date."""
     year = _year_of(text)
     month = _month_of(text)
     day = re.search(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", re.sub(YEAR, " ", text))
     if month is None or day is None:
         return None
-    parsed = _dateparser(f"{int(day.group(1))} {MONTH_NAMES[month - 1]} {year or base.year}", None)
-    if parsed is None:
+    try:  # the day, month and year are known: dateparser would only cost a tenth of the coding time
+        parsed = date(year or base.year, month, int(day.group(1)))
+    except ValueError:  # 31 June, 0 March
         return None
     if year is None:  # a yearless date is the most recent past one (the next one ahead)
         parsed = _shift_year(parsed, base, future)
