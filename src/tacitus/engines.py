@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,6 +56,19 @@ def code_partition(settings: config.Config, items: list[Item]) -> list[Item]:
     if config.active() != settings:
         config.configure(settings)
     return list(code_documents(items))
+
+
+def _worker_id() -> int:
+    time.sleep(0.1)  # long enough that one worker cannot take every probe of a round
+    return os.getpid()
+
+
+def _start(pool: ProcessPoolExecutor, workers: int) -> None:
+    """Wait until every worker process has started and loaded the coder (the pool starts them on
+    demand), so that start-up fails here and does not hold up the first partitions."""
+    seen: set[int] = set()
+    while len(seen) < workers:
+        seen |= {probe.result() for probe in [pool.submit(_worker_id) for _ in range(workers)]}
 
 
 def partitions(items: Iterable[Item], size: int = PARTITION_SIZE) -> Iterator[list[Item]]:
@@ -98,6 +112,7 @@ def engine(name: str = "local", workers: int | None = None, scheduler: str | Non
         # spawn, not fork: a worker must not inherit this process's open store or threads.
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                  initializer=warm_up, initargs=(settings,)) as pool:
+            _start(pool, workers)
             yield lambda items: in_order(lambda part: pool.submit(code_partition, settings, part), items,
                                          IN_FLIGHT * workers)
     else:
