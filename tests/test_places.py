@@ -138,6 +138,7 @@ def test_cli_gazetteer_option_adds_a_geonames_dump(tmp_path):
     from typer.testing import CliRunner
 
     from tacitus.cli import app
+    from tacitus.config import Config, configure
 
     dump = tmp_path / "XX.txt"
     # one invented town in GeoNames' tab-separated layout (id, name, ascii, alternates, lat, lon, class, code, cc,
@@ -153,3 +154,4 @@ def test_cli_gazetteer_option_adds_a_geonames_dump(tmp_path):
     assert any((e["location"] or {}).get("geonameid") == 9999991 for e in events)
     missing = CliRunner().invoke(app, ["code", str(text), "--gazetteer", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2
+    configure(Config())  # the in-process CLI left the dump's Config active: later tests expect the built-in one

@@ -19,7 +19,10 @@ from .actors import load_knowledge
 from .config import Config, configure
 from .document import Document, DocumentError
 from .pipeline import code_documents
-from .readers import read_inputs
+from .engines import ENGINES, engine
+from .partitions import FORMATS as PARTITION_FORMATS
+from .partitions import PART_SIZE, Partitions
+from .readers import MAX_TEXT_CHARS, read_inputs
 from .export import FLAT_EVENT, FLAT_LINK, conflicts_text, flat_event, flat_link
 from .export import FORMATS as EXPORT_FORMATS
 from .server import DEFAULT_MAX_BODY
@@ -93,46 +96,111 @@ def _report_problems(path: str, shown: int = 5) -> None:
             err.print(f"  {problem}", highlight=False, markup=False)
 
 
+# Options that `code` and `ingest` share: where the coding runs, how bad input ends the run.
+Inputs = Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .html, .parquet), directories of them, or - "
+                                             "for stdin.")]
+Engine = Annotated[str, typer.Option(help="Where to code: local (this process), process (a pool of --workers "
+                                     "processes) or dask (the cluster at --scheduler, or a local one of --workers "
+                                     "processes).")]
+Workers = Annotated[Optional[int], typer.Option(min=1, help="Worker processes of --engine process, or of the local "
+                                                "cluster of --engine dask (default: one per core).")]
+Scheduler = Annotated[Optional[str], typer.Option(help="Address of a running Dask scheduler (tcp://host:8786) for "
+                                                  "--engine dask.")]
+Errors = Annotated[Optional[Path], typer.Option(help="Also write one JSON line per skipped document here.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any document could not be coded "
+                                      "(otherwise 0 once the batch finished).")]
+MaxChars = Annotated[int, typer.Option(min=1, help="Longest text accepted, in characters; a longer document is "
+                                       "skipped with an error.")]
+
+
+def _engine(name: str, workers: Optional[int], scheduler: Optional[str]):
+    """The engine the options name, its usage checked before any work starts."""
+    if name not in ENGINES:
+        raise typer.BadParameter(f"must be one of {', '.join(ENGINES)}", param_hint="--engine")
+    if scheduler and name != "dask":
+        raise typer.BadParameter("needs --engine dask", param_hint="--scheduler")
+    if workers and (name == "local" or scheduler):
+        raise typer.BadParameter("sizes a process pool or a local Dask cluster; the local engine and an existing "
+                                 "cluster have their own", param_hint="--workers")
+    return engine(name, workers, scheduler)
+
+
+def _finish(failed: int, strict: bool) -> None:
+    if strict and failed:
+        raise typer.Exit(1)
+
+
 @app.command("code")
 def code_command(
-    inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .html), directories of them, or - for stdin."),
+    inputs: Inputs,
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write JSON Lines here instead of stdout."),
+    output_dir: Optional[Path] = typer.Option(None, help="Write the events in partitions here instead: part-00000.jsonl "
+                                              "(or .parquet), each with the events of --part-size documents."),
+    format: str = typer.Option("jsonl", help="Format of the --output-dir partitions: jsonl or parquet (flat columns, "
+                               "as `tacitus export --format parquet`)."),
+    part_size: int = typer.Option(PART_SIZE, min=1, help="Documents per partition of --output-dir."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
-    errors: Optional[Path] = typer.Option(None, help="Also write one JSON line per skipped document here."),
+    errors: Errors = None,
+    strict: Strict = False,
+    max_chars: MaxChars = MAX_TEXT_CHARS,
+    engine: Engine = "local",
+    workers: Workers = None,
+    scheduler: Scheduler = None,
     gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
     actors: Optional[list[Path]] = typer.Option(None, help=ACTORS_HELP),
     dictionaries: Optional[list[Path]] = typer.Option(None, help=DICTIONARIES_HELP),
     only_dictionaries: bool = typer.Option(False, help=ONLY_DICTIONARIES_HELP),
 ) -> None:
-    """Code documents into events, printed as JSON Lines (one event per line)."""
+    """Code documents into events, printed as JSON Lines (one event per line) or written in partitions."""
+    if format not in PARTITION_FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(PARTITION_FORMATS)}", param_hint="--format")
+    if output and output_dir:
+        raise typer.BadParameter("give --output or --output-dir, not both", param_hint="--output-dir")
+    if format != "jsonl" and not output_dir:
+        raise typer.BadParameter(f"{format} output needs --output-dir", param_hint="--format")
+    if output_dir and any(output_dir.glob("part-*")):
+        raise typer.BadParameter(f"{output_dir} already holds partitions", param_hint="--output-dir")
     _configure(gazetteer, actors, dictionaries, only_dictionaries)
+    coder = _engine(engine, workers, scheduler)
     with ExitStack() as stack:
+        parts = stack.enter_context(Partitions(output_dir, format, part_size)) if output_dir else None
         out = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         errors_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
+        code = stack.enter_context(coder)
         progress = stack.enter_context(_progress())
         task = progress.add_task("coding", total=None)
         coded = failed = events = 0
-        for item in code_documents(read_inputs(inputs, _published(published))):
+        for item in code(read_inputs(inputs, _published(published), max_chars)):
             progress.advance(task)
             if isinstance(item, DocumentError):
                 failed += 1
                 _report(item, errors_file)
                 continue
             coded += 1
+            events += len(item.events)
+            if parts:
+                parts.write(item)
+                continue
             for event in item.events:
-                events += 1
                 out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-        err.print(f"{coded} documents coded, {events} events, {failed} skipped", highlight=False)
+    where = f" in {parts.parts} partitions in {output_dir}" if parts else ""
+    err.print(f"{coded} documents coded, {events} events{where}, {failed} skipped", highlight=False)
+    _finish(failed, strict)
 
 
 @app.command("ingest")
 def ingest_command(
-    inputs: list[str] = typer.Argument(..., help="Files (.txt, .jsonl, .html), directories of them, or - for stdin."),
+    inputs: Inputs,
     db: Path = typer.Option(Path(DEFAULT_DB), help="DuckDB file of the store."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that carry none."),
-    errors: Optional[Path] = typer.Option(None, help="Also write one JSON line per skipped document here."),
+    errors: Errors = None,
+    strict: Strict = False,
+    max_chars: MaxChars = MAX_TEXT_CHARS,
     batch_size: int = typer.Option(BATCH_SIZE, min=1, help="Documents per transaction (each batch is stored and "
                                    "linked whole, or not at all)."),
+    engine: Engine = "local",
+    workers: Workers = None,
+    scheduler: Scheduler = None,
     gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
     actors: Optional[list[Path]] = typer.Option(None, help=ACTORS_HELP),
     dictionaries: Optional[list[Path]] = typer.Option(None, help=DICTIONARIES_HELP),
@@ -140,15 +208,19 @@ def ingest_command(
 ) -> None:
     """Code documents, store them with their events, and link mentions of the same event.
 
-    Unchanged documents are left as they are; an interrupted run, run again, finishes the job."""
+    Unchanged documents are left as they are; an interrupted run, run again, finishes the job. With
+    the process or dask engine the workers code and this process writes the store."""
     _configure(gazetteer, actors, dictionaries, only_dictionaries)
+    coder = _engine(engine, workers, scheduler)
     counts = {"stored": 0, "unchanged": 0, "error": 0}
     with ExitStack() as stack:
         store = stack.enter_context(Store(db))
         errors_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
+        code = stack.enter_context(coder)
         progress = stack.enter_context(_progress())
         task = progress.add_task("ingesting", total=None)
-        for status, item in ingest(store, read_inputs(inputs, _published(published)), batch_size=batch_size):
+        items = read_inputs(inputs, _published(published), max_chars)
+        for status, item in ingest(store, items, batch_size=batch_size, code=code):
             progress.advance(task)
             counts[status] += 1
             if isinstance(item, DocumentError):
@@ -156,6 +228,7 @@ def ingest_command(
         total, links = store.count("events"), store.count("links")
     err.print(f"{counts['stored']} documents stored, {counts['unchanged']} unchanged, {counts['error']} skipped; "
               f"{total} events, {links} linked events in {db}", highlight=False)
+    _finish(counts["error"], strict)
 
 
 def _actor_cell(actor: dict | None) -> str:

@@ -1,13 +1,13 @@
 """Event dates: date expressions in a sentence, resolved against the publication date.
 
-dateparser parses the calendar dates and the relative days it knows ("the day before
-yesterday", "three days ago"); the news rules around it are ours:
+The patterns below find the expressions; these news rules resolve them:
 
 - a bare weekday is the last such day on or before publication ("said on Thursday" in a
   Thursday paper is that day); "last Thursday" is the one before that day; in a clause about
   the future ("will meet on Thursday") it is the next one on or after publication;
 - a date or month without a year is the most recent past one (the next one in a future clause);
 - "yesterday", "last night" are the day before publication, "today", "tonight" the day itself;
+  "three days ago", "two weeks ago", "the day before yesterday" count back from publication;
 - the record has no week precision, so "last week", "this week", "next week" give the month
   that holds most of that week (its Thursday), with precision `month`;
 - "earlier this month", "last month" give month precision; "last year", "in 2014", "in early
@@ -17,12 +17,10 @@ yesterday", "three days ago"); the news rules around it are ours:
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 MONTH_NAMES = ("January February March April May June July August September October November "
@@ -74,6 +72,9 @@ PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in [
                  r"|this\s+(?:morning|afternoon|evening))\b"),
 ]]
 DAY_WORDS = {"yesterday": -1, "last night": -1, "tomorrow": 1}
+NUMBER_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten".split(), start=1)} | {
+    "a": 1, "an": 1}
+AGO_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
 # Every pattern needs a digit or one of these words.
 HINT = re.compile(rf"\d|{MONTH_OR_ABBREVIATION}|(?i:{'|'.join(WEEKDAYS)}|{'|'.join(SEASON_MONTHS)}|yesterday|today"
                   r"|tonight|tomorrow|night|morning|afternoon|evening|week|month|year|ago)")
@@ -202,8 +203,13 @@ def _resolve(kind: str, text: str, base: date, future: bool) -> tuple[str, str] 
         shift = -1 if lower.startswith(("last", "the previous")) else 1 if lower.startswith("next") else 0
         return str(base.year + shift), "year"
     if kind == "ago":
-        parsed = _dateparser(lower, base)
-        return (parsed.isoformat(), "day") if parsed else None
+        if lower == "the day before yesterday":
+            return (base - timedelta(days=2)).isoformat(), "day"
+        count, unit = lower.split()[:2]
+        try:
+            return (base - timedelta(days=(NUMBER_WORDS.get(count) or int(count)) * AGO_DAYS[unit])).isoformat(), "day"
+        except OverflowError:  # before the year 1
+            return None
     if kind == "weekday":
         weekday = next(i for i, name in enumerate(WEEKDAYS) if name in lower)
         back = (base.weekday() - weekday) % 7
@@ -218,34 +224,16 @@ def _resolve(kind: str, text: str, base: date, future: bool) -> tuple[str, str] 
     return None
 
 
-@functools.lru_cache(maxsize=64)
-def _parser(base: date | None, require_day: bool) -> DateDataParser:
-    """A dateparser parser, for one publication date when the expression is relative to it:
-    building one costs ten times a parse."""
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"] if require_day else []}
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime.combine(base, datetime.min.time())
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@functools.lru_cache(maxsize=4096)
-def _dateparser(text: str, base: date | None) -> date | None:
-    """dateparser on one expression (cached: a report repeats its dates); `base` None for a
-    date that states its year."""
-    parsed = _parser(base, any(ch.isdigit() for ch in text)).get_date_data(text).date_obj
-    return parsed.date() if parsed else None
-
-
 def _calendar_day(text: str, base: date, future: bool) -> tuple[str, str] | None:
-    """A day of a month, with or without its year; weekdays and lead words are left out of what
-    dateparser reads, since they only restate the date."""
+    """A day of a month, with or without its year; weekdays and lead words only restate the date."""
     year = _year_of(text)
     month = _month_of(text)
     day = re.search(r"(?<![\d-])(\d{1,2})(?:st|nd|rd|th)?(?!\d)", re.sub(YEAR, " ", text))
     if month is None or day is None:
         return None
-    parsed = _dateparser(f"{int(day.group(1))} {MONTH_NAMES[month - 1]} {year or base.year}", None)
-    if parsed is None:
+    try:
+        parsed = date(year or base.year, month, int(day.group(1)))
+    except ValueError:  # 31 June, 0 March
         return None
     if year is None:  # a yearless date is the most recent past one (the next one ahead)
         parsed = _shift_year(parsed, base, future)

@@ -24,6 +24,10 @@ class DocumentError(Exception):
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "line": self.line, "error": self.reason}
 
+    def __reduce__(self):
+        # Errors travel back from worker processes; Exception's own pickling would pass only the reason.
+        return DocumentError, (self.doc_id, self.reason, self.line)
+
 
 @dataclass
 class Document:

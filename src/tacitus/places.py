@@ -578,7 +578,8 @@ def _inside_larger_entity(span: Span) -> bool:
 
 def _label(span: Span) -> str:
     labels = [t.ent_type_ for t in span if t.ent_type_]
-    return max(set(labels), key=labels.count) if labels else ""
+    # The most frequent label, the first in the text on a tie: a set's order changes from process to process.
+    return max(dict.fromkeys(labels), key=labels.count) if labels else ""
 
 
 def _position(root: Token, trigger: Token) -> tuple[str, Token, bool] | None:

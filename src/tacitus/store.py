@@ -17,7 +17,7 @@ schema.py, linking in linking.py, output formats in export.py.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -352,9 +352,13 @@ def _event_row(record: dict) -> list:
     ]
 
 
-def ingest(store: Store, items: Iterable[Document | DocumentError],
-           batch_size: int = BATCH_SIZE) -> Iterator[tuple[str, Document | DocumentError]]:
-    """Code and store documents. Yields ("stored" | "unchanged" | "error", item) per document."""
+def ingest(store: Store, items: Iterable[Document | DocumentError], batch_size: int = BATCH_SIZE,
+           code: Callable[[Iterable[Document | DocumentError]], Iterator[Document | DocumentError]] | None = None
+           ) -> Iterator[tuple[str, Document | DocumentError]]:
+    """Code and store documents. Yields ("stored" | "unchanged" | "error", item) per document.
+
+    `code` is the engine's coder (engines.engine); by default this process codes. Only documents
+    not already stored go to it, and this process alone writes the store."""
     from .pipeline import code_documents
 
     unchanged: list[Document] = []
@@ -367,7 +371,7 @@ def ingest(store: Store, items: Iterable[Document | DocumentError],
             yield item
 
     pending: list[Document] = []
-    for item in code_documents(fresh()):
+    for item in (code or code_documents)(fresh()):
         yield from (("unchanged", d) for d in unchanged)
         unchanged.clear()
         if isinstance(item, DocumentError):
