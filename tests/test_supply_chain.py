@@ -88,7 +88,7 @@ def test_constraints_pin_everything_installed_for_tacitus_at_the_installed_versi
 
 
 # Imports every module of the package, then codes an HTML page, so that lazy imports (trafilatura,
-# lxml, dateparser's language data, the spaCy model) load too; prints what came from outside the
+# lxml, the spaCy model) load too; prints what came from outside the
 # standard library, as {module: file}.
 PROBE = """
 import json, pkgutil, sys, sysconfig
@@ -123,7 +123,7 @@ def test_tacitus_imports_nothing_outside_its_declared_dependencies(tmp_path):
     owner = owners()
     undeclared = {name: owner.get(path, "no distribution") for name, path in outside.items()
                   if owner.get(path) not in allowed}
-    assert {"spacy", "duckdb", "trafilatura", "lxml", "dateparser"} <= {n.split(".")[0] for n in outside}
+    assert {"spacy", "duckdb", "trafilatura", "lxml"} <= {n.split(".")[0] for n in outside}
     assert not undeclared, f"imported but not declared (module: distribution): {undeclared}"
 
 
