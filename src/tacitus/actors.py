@@ -59,7 +59,7 @@ class Knowledge:
     entries: dict[str, Known]  # match label -> entry
     roles: dict[tuple[str, ...], tuple[str, int]]  # lemma phrase -> (role, rank)
     exact_case: set[str]  # labels of short all-capital aliases ("IS", "US") that must match in capitals
-    role_max_len: int
+    role_lengths: dict[str, tuple[int, ...]]  # first lemma of a role phrase -> the phrases' lengths
     descriptions: dict[str, str]  # "group" -> "armed": definite descriptions and what they refer back to
 
 
@@ -189,7 +189,24 @@ def _knowledge(settings: config.Config) -> Knowledge:
             add(alias, known)
         roles.update(role_source)
     descriptions = {row["lemma"]: row["kind"] for row in read_csv("descriptions.csv")}
-    return Knowledge(matcher, entries, roles, exact_case, max((len(k) for k in roles), default=1), descriptions)
+    lengths: dict[str, set[int]] = {}
+    for phrase in roles:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    role_lengths = {first: tuple(sorted(found)) for first, found in lengths.items()}
+    return Knowledge(matcher, entries, roles, exact_case, role_lengths, descriptions)
+
+
+class _Lazy:
+    """A value made the first time it is asked for."""
+
+    def __init__(self, make):
+        self._make, self._value = make, None
+
+    @property
+    def value(self):
+        if self._value is None:
+            self._value = self._make()
+        return self._value
 
 
 @dataclass
@@ -200,8 +217,10 @@ class Mention:
 
 def is_lowercase_text(doc: Doc) -> bool:
     """All-lowercase copy (some wires and scrapers) carries no capitalisation evidence."""
-    alpha = [t for t in doc if t.is_alpha]
-    return bool(alpha) and sum(t.is_lower for t in alpha) / len(alpha) > 0.97
+    text = doc.text
+    letters = sum(map(str.isalpha, text))
+    # About one capital in 150 letters is one capitalised word in 30: news copy has ten times that.
+    return bool(letters) and sum(map(str.isupper, text)) / letters < 0.006
 
 
 def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
@@ -282,7 +301,7 @@ def role_in(tokens: list[Token]) -> tuple[str, int] | None:
     best = None
     lemmas = {t.i: t.lemma_.lower() for t in tokens}
     for t in tokens:
-        for length in range(1, knowledge.role_max_len + 1):
+        for length in knowledge.role_lengths.get(lemmas[t.i], ()):  # only the phrases this word starts
             key = tuple(lemmas.get(t.i + k, "") for k in range(length))
             found = knowledge.roles.get(key)
             if found and (best is None or found[1] >= best[1]):
@@ -341,17 +360,17 @@ class ActorResolver:
             person = head_mention.known
         org = next((m.known for m in found if m.known.kind == "org"), None)
         countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
-        text_span = self._span(extent(head))
+        text_span = _Lazy(lambda: self._span(extent(head)))  # only an actor needs its words' extent
         description = load_knowledge().descriptions.get(head.lemma_.lower())
         if description and not found and any(t.lower_ in DEFINITE for t in head.children):
             earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
-            return self._refer(head, earlier, text_span)  # "the group", "the coalition"
+            return self._refer(head, earlier, text_span.value)  # "the group", "the coalition"
 
-        actor = Actor(text=text_span.text, start=text_span.start_char, end=text_span.end_char)
+        actor = Actor(text="", start=head.idx, end=head.idx)  # its words are set once it is known to be one
         if person is None and not countries and not org and head.pos_ == "PROPN":
             earlier = self.memory.by_surname.get(head.lower_)
             if earlier is not None:  # "Konashenkov said" after "spokesman Igor Konashenkov"
-                return self._refer(head, earlier, text_span)
+                return self._refer(head, earlier, text_span.value)
         if person is not None:
             actor.name, actor.country, actor.role, org_code = person.name, person.country, person.role, person.code
             if org_code:
@@ -374,12 +393,14 @@ class ActorResolver:
             actor.name = _entity_text(head)
         if actor.country is None and actor.code is None and actor.role is None and actor.name is None:
             if any(t.lower_ in DEFINITE for t in head.children):  # "the convoy" after "a UN convoy"
-                return self._refer(head, self._earlier(tokens), text_span)
+                return self._refer(head, self._earlier(tokens), text_span.value)
             return None
         if actor.country is None and actor.code is None:
             actor = self._complete_from_memory(actor, tokens)
+        span = text_span.value
+        actor.text, actor.start, actor.end = span.text, span.start_char, span.end_char
         if actor.name is None:
-            actor.name = text_span.text
+            actor.name = span.text
         self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
         for kind in _kinds(org, actor, head_mention):
             self.memory.by_kind[kind] = actor
@@ -487,10 +508,15 @@ def _kinds(org: Known | None, actor: Actor, head_mention: Mention | None) -> lis
 
 
 def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text.replace("\u00a0", " ")
-    return token.text
+    """The named entity the token is in (read off its IOB tags: scanning doc.ents costs more)."""
+    if not token.ent_type_:
+        return token.text
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text.replace("\u00a0", " ")
 
 
 def actor_code(actor: Actor) -> str | None:

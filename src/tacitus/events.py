@@ -269,8 +269,8 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
         if ancestor.dep_ == "ROOT" and ancestor.head is ancestor:
             break
         child, ancestor = ancestor, ancestor.head
-    if any(t.lemma_.lower() in ("reportedly", "allegedly", "purportedly") for t in token.sent
-           if t.head.i in (token.i, token.head.i)) and candidate.realis == "asserted":
+    if candidate.realis == "asserted" and any(t.lemma_.lower() in ("reportedly", "allegedly", "purportedly")
+                                              for t in (*token.children, *token.head.children)):
         candidate.realis = "alleged"
 
 

@@ -117,6 +117,8 @@ class Lexicon:
 
     def discarded(self, tokens) -> str | None:
         """"story" or "sentence" when a discard phrase occurs among `tokens`."""
+        if not self.discards:
+            return None
         words = [t.lower_ for t in tokens]
         for phrase, scope in self.discards:
             if any(tuple(words[i : i + len(phrase)]) == phrase for i in range(len(words) - len(phrase) + 1)):
