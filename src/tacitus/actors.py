@@ -264,13 +264,22 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ != "of" and not (
-                child.lower_ == "for" and head.lemma_.lower() in SPEAKER_NOUNS):  # "a spokesman for the army"
+        if child.dep_ == "prep" and not _belongs(head, child):
             continue
         if child.dep_ == "punct" or child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             continue  # "accused the president of rigging the vote": the charge, not the actor
         tokens.extend(phrase_tokens(child))
     return tokens
+
+
+def _belongs(head: Token, prep: Token) -> bool:
+    """Whether a prepositional phrase says whose the actor is: "of Russia" always; "for the army"
+    after a spokesman; "from Gondor", "in Nairobi" after a sector noun ("soldiers from Gondor",
+    "police in Nairobi")."""
+    word = prep.lower_
+    lemma = head.lemma_.lower()
+    return (word == "of" or word == "for" and lemma in SPEAKER_NOUNS
+            or word in ("from", "in") and lemma in ROLE_WORDS())
 
 
 def extent(head: Token) -> list[Token]:
