@@ -158,3 +158,11 @@ def test_spokesperson_for_a_body_takes_its_country_and_role():
     event = first(events_of("A spokeswoman for the Chinese foreign ministry accused Washington of meddling."),
                   cameo="112")
     assert event["source"]["code"] == "CHNGOV" and event["target"]["code"] == "USAGOV"
+
+
+def test_countries_coordinated_inside_one_phrase_are_each_an_actor():
+    events = events_of("The ambassadors of France, Germany and Italy condemned the attack on the convoy.")
+    assert {e["source"]["code"] for e in events if e["cameo"] == "111"} >= {"FRAGOV", "DEUGOV", "ITAGOV"}
+    envoy = first(events_of("The US envoy to Russia criticised the decision."), cameo="111")
+    assert envoy["source"]["code"] == "USAGOV"
+    assert len([e for e in events_of("The US envoy to Russia criticised the decision.") if e["cameo"] == "111"]) == 1

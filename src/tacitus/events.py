@@ -3,6 +3,7 @@ realis from negation, modality, threat frames and attribution, then the date, pl
 casualties of each event."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -337,11 +338,8 @@ def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> l
     extra = []
     for side in ("source", "target"):
         actor = getattr(event, side)
-        head = _span_head(actor, sentence) if _identified(actor) else None
-        for conjunct in head.conjuncts if head is not None else ():
-            other = resolver.resolve(conjunct)
-            if _identified(other) and other.code != actor.code:
-                extra.append(replace(event, **{side: other}, part=len(extra) + 1))
+        for other in _members(actor, resolver, sentence)[1:] if _identified(actor) else ():
+            extra.append(replace(event, **{side: other}, part=len(extra) + 1))
     return extra
 
 
@@ -374,13 +372,32 @@ def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver
 
 
 def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Actor]:
-    """The actor and those coordinated with it ("Mordor, Rohan and Bree")."""
+    """The actor and those coordinated with it: whole phrases ("Mordor, Rohan and Bree", "the Syrian
+    army and Hezbollah") and countries inside one phrase ("the Russian and Turkish defence
+    ministers", "the ambassadors of Arnor, Osgiliath and Gondor")."""
     head = _span_head(actor, sentence)
     found = [actor]
-    for other in head.conjuncts if head is not None else ():
-        member = resolver.resolve(other)
-        if member is not None and member.code and all(member.code != f.code for f in found):
+
+    def add(member: Actor | None) -> None:
+        if _identified(member) and member.code and all(member.code != f.code for f in found):
             found.append(replace(member, reciprocal=actor.reciprocal))
+
+    for other in head.conjuncts if head is not None else ():
+        add(resolver.resolve(other))
+    if actor.country and (actor.code is None or actor.code.startswith(actor.country)):
+        first = None
+        for token in sentence:
+            mention = resolver.mentions.get(token.i)
+            if not actor.start <= token.idx < actor.end or mention is None or mention.span.start != token.i:
+                continue
+            if mention.known.kind not in ("country", "adjective", "capital") or not mention.known.country:
+                continue
+            if first is None:
+                first = token
+            elif re.search(r",|\band\b", sentence.doc[first.i:token.i].text):  # joined, not "X's envoy to Y"
+                country = mention.known.country
+                add(replace(actor, country=country, name=mention.known.name,
+                            code=country + (actor.role or "") if actor.role not in ("IGO", "NGO") else country))
     return found
 
 
@@ -526,7 +543,6 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
                 others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
                 target, _ = _first_actor(others, resolver)
-                objects += others
     else:
         subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
         source, _ = _first_actor(subjects, resolver)
