@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from stores import dump
 from tacitus.cli import app
-from tacitus.store import Store
 
-TABLES = ("documents", "events", "actors", "mentions", "links")
 BATCH = "4"
 
 # The hook, run in the killed process before the CLI: `after-commit` pauses once the second batch is
@@ -74,16 +73,6 @@ def reports(count: int) -> list[dict]:
         out.append({"id": f"report-{i:02d}", "published": f"2021-04-{1 + i % 9:02d}",
                     "source": ["Wire A", "Wire B"][i % 2], "text": text})
     return out
-
-
-def dump(db: Path) -> dict:
-    """Every table's rows (without the coding timestamp), in a stable order."""
-    with Store(db) as store:
-        out = {}
-        for table in TABLES:
-            sql = "SELECT * EXCLUDE (coded_at) FROM documents" if table == "documents" else f"SELECT * FROM {table}"
-            out[table] = sorted(store.con.execute(sql).fetchall(), key=repr)
-        return out
 
 
 @pytest.fixture(scope="module")

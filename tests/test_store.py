@@ -16,6 +16,7 @@ from conftest import shared_path
 from typer.testing import CliRunner
 
 from tacitus import code
+from stores import TABLES, dump
 from tacitus.cli import app
 from tacitus.export import PHOENIX_COLUMNS
 from tacitus.linking import date_interval
@@ -23,7 +24,6 @@ from tacitus.schema import V1
 from tacitus.store import Store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "tacitus" / "data" / "samples"
-TABLES = ("documents", "events", "actors", "mentions", "links")
 
 # Two outlets' reports of one air strike, with different death tolls, and a third report on other things.
 REPORT_A = {"id": "wire-a", "source": "Wire A", "published": "2021-03-05", "url": "https://a.example/1",
@@ -40,16 +40,6 @@ REPORT_C = {"id": "wire-c", "source": "Wire A", "published": "2021-03-06",
 def write_jsonl(path: Path, *docs: dict) -> Path:
     path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     return path
-
-
-def dump(db: Path) -> dict:
-    """Every table's rows (without the coding timestamp), in a stable order."""
-    with Store(db) as store:
-        out = {}
-        for table in TABLES:
-            sql = "SELECT * EXCLUDE (coded_at) FROM documents" if table == "documents" else f"SELECT * FROM {table}"
-            out[table] = sorted(store.con.execute(sql).fetchall(), key=repr)
-        return out
 
 
 @pytest.fixture(scope="module")

@@ -62,6 +62,11 @@ ACTORS_HELP = "A YAML file of your own actors (names, aliases, codes, dated role
 DICTIONARIES_HELP = ("A directory (or file) of PETRARCH/Phoenix dictionaries (verbs, actors, agents, discards) added "
                      "to the built-in knowledge; may be repeated. See docs/PETRARCH.md.")
 ONLY_DICTIONARIES_HELP = "Code with the --dictionaries alone, without the built-in actors and verb patterns."
+# The knowledge options of `code` and `ingest` (config.Config).
+Gazetteers = Annotated[Optional[list[Path]], typer.Option("--gazetteer", help=GAZETTEER_HELP)]
+ActorFiles = Annotated[Optional[list[Path]], typer.Option("--actors", help=ACTORS_HELP)]
+Dictionaries = Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)]
+OnlyDictionaries = Annotated[bool, typer.Option("--only-dictionaries", help=ONLY_DICTIONARIES_HELP)]
 
 
 def _configure(gazetteer: Optional[list[Path]], actors: Optional[list[Path]] = None,
@@ -146,10 +151,10 @@ def code_command(
     engine: Engine = "local",
     workers: Workers = None,
     scheduler: Scheduler = None,
-    gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
-    actors: Optional[list[Path]] = typer.Option(None, help=ACTORS_HELP),
-    dictionaries: Optional[list[Path]] = typer.Option(None, help=DICTIONARIES_HELP),
-    only_dictionaries: bool = typer.Option(False, help=ONLY_DICTIONARIES_HELP),
+    gazetteer: Gazetteers = None,
+    actors: ActorFiles = None,
+    dictionaries: Dictionaries = None,
+    only_dictionaries: OnlyDictionaries = False,
 ) -> None:
     """Code documents into events, printed as JSON Lines (one event per line) or written in partitions."""
     if format not in PARTITION_FORMATS:
@@ -201,10 +206,10 @@ def ingest_command(
     engine: Engine = "local",
     workers: Workers = None,
     scheduler: Scheduler = None,
-    gazetteer: Optional[list[Path]] = typer.Option(None, help=GAZETTEER_HELP),
-    actors: Optional[list[Path]] = typer.Option(None, help=ACTORS_HELP),
-    dictionaries: Optional[list[Path]] = typer.Option(None, help=DICTIONARIES_HELP),
-    only_dictionaries: bool = typer.Option(False, help=ONLY_DICTIONARIES_HELP),
+    gazetteer: Gazetteers = None,
+    actors: ActorFiles = None,
+    dictionaries: Dictionaries = None,
+    only_dictionaries: OnlyDictionaries = False,
 ) -> None:
     """Code documents, store them with their events, and link mentions of the same event.
 
