@@ -166,3 +166,38 @@ def test_countries_coordinated_inside_one_phrase_are_each_an_actor():
     envoy = first(events_of("The US envoy to Russia criticised the decision."), cameo="111")
     assert envoy["source"]["code"] == "USAGOV"
     assert len([e for e in events_of("The US envoy to Russia criticised the decision.") if e["cameo"] == "111"]) == 1
+
+
+@pytest.mark.parametrize("text, target", [
+    # the act a verb frames, through its complement or purpose clause
+    ("Norway is considering sending food aid to Yemen.", "YEM"),
+    ("Canada is ready to contribute engineers to the African Union mission.", "IGOAFRAFU"),
+    ("The senate refused to lift the embargo on Cuba.", "CUB"),
+    # a statement's target is the complement's subject, unless it is the speaker again
+    ("Amnesty International said the Kenyan police must stop the killings.", "KENCOP"),
+    ("The Chilean president said he would appeal to the United Nations.", "IGOUNO"),
+])
+def test_target_found_in_the_clause_an_act_frames(text, target):
+    events = events_of(text)
+    assert any(e["target"] and e["target"]["code"] == target for e in events), \
+        [(e["cameo"], e["source"], e["target"]) for e in events]
+
+
+def test_object_predicate_and_deeper_phrases_give_the_target():
+    events = events_of("Britain sent armoured vehicles and a team of engineers to Ghana.")
+    assert first(events, cameo="060")["target"]["code"] == "GHA"
+    called = events_of("The French president called German Chancellor Olaf Scholz to discuss the budget.")
+    assert any(e["target"] and e["target"]["country"] == "DEU" for e in called)
+
+
+def test_an_act_named_with_a_role_word_is_not_an_actor():
+    # "humanitarian aid" is what is given, not an aid group: the recipients are the target
+    events = events_of("Danish Brave Aid is providing humanitarian aid to Sudanese refugees.")
+    event = first(events, type="AID")
+    assert event["source"]["country"] == "DNK"
+    assert event["target"]["country"] == "SDN"
+
+
+def test_two_organs_of_one_body_can_act_on_each_other():
+    events = events_of("The UN refugee chief Maria Ortega expressed concern to the UN Security Council.")
+    assert any(e["target"] and e["target"]["name"] == "UN Security Council" for e in events)

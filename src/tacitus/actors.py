@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import config
+from .lexicon import load_lexicon
 from .nlp import load_nlp
 from .record import Actor
 from .resources import read_csv, split_list
@@ -324,6 +325,7 @@ class ActorMemory:
 
     by_surname: dict[str, Actor] = field(default_factory=dict)
     by_head: dict[str, Actor] = field(default_factory=dict)
+    by_name_word: dict[str, Actor] = field(default_factory=dict)  # "Council" after "the Security Council"
     last_person: Actor | None = None
     last_speaker: Actor | None = None
     by_kind: dict[str, Actor] = field(default_factory=dict)  # "armed", "igo", "org", "country" -> last one
@@ -392,6 +394,8 @@ class ActorResolver:
             actor.country = countries[0].country
             if actor.name is None and head_mention is not None and head_mention.known.kind in ("country", "capital"):
                 actor.name = countries[0].name
+        if role and not found and role_in([head]) is None and load_lexicon().match(head):
+            return None  # "military aid", "humanitarian assistance": an act or thing, not its doer
         if role and person is None and (org is None or actor.role == role[0]):
             actor.role = role[0]
         if actor.role in STATE_ROLES and any(t.lemma_.lower() in FORMER for t in tokens):
@@ -450,6 +454,8 @@ class ActorResolver:
         for token in sorted(tokens, key=lambda t: t.dep_ != "ROOT" and t is not tokens[0]):
             if token.pos_ in ("NOUN", "PROPN"):
                 earlier = self.memory.by_head.get(token.lemma_.lower())
+                if earlier is None and token.text[:1].isupper():  # "humanitarian aid" is not "Flying Aid"
+                    earlier = self.memory.by_name_word.get(token.lemma_.lower())
                 if earlier is not None:
                     return earlier
         return None
@@ -472,7 +478,7 @@ class ActorResolver:
             if actor.name:
                 for word in actor.name.lower().replace("-", " ").split():
                     if len(word) > 3:
-                        self.memory.by_head.setdefault(word, actor)
+                        self.memory.by_name_word.setdefault(word, actor)
         if is_person:
             self.memory.last_person = actor
             name = actor.name or actor.text
@@ -480,8 +486,6 @@ class ActorResolver:
 
     def speaker_of(self, token: Token) -> Actor | None:
         """Who speaks a quote: the subject of the reporting verb the token's clause hangs from."""
-        from .lexicon import load_lexicon
-
         reporting = load_lexicon().reporting
         for ancestor in token.ancestors:
             if ancestor.lemma_.lower() in reporting:

@@ -28,6 +28,8 @@ CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerni
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"04"}
+# Clauses an act frames: its complement ("agreed to lift"), its purpose ("sent troops to help").
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
@@ -297,7 +299,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
             target = resolver.resolve(victims) or target
     if not _identified(source) and not _identified(target) and fatalities is None and injuries is None:
         return None  # neither a who nor a toll: nothing a user could count
-    if _identified(source) and _identified(target) and source.code == target.code and not reciprocal:
+    if _identified(source) and _identified(target) and _same_actor(source, target) and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
     reciprocal = reciprocal and (code.code[:2] in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES)
     if reciprocal:
@@ -522,6 +524,8 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             subjects = [subject] if subject is not None else []
             source, source_token = _first_actor(subjects, resolver)
             direct = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+            if not direct:  # "called Foreign Minister Lavrov to discuss": the parser's object predicate
+                direct = [c for c in token.children if c.dep_ == "oprd"]
             # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
             direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                    [g for g in c.children if g.dep_ == "pobj"])]
@@ -543,6 +547,12 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
                 others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
                 target, _ = _first_actor(others, resolver)
+            if target is None:
+                target = _complement_target(token, source, resolver)
+            if target is None:  # "sent vehicles and a team of paratroopers to Lebanon": deeper in the phrase
+                target = _phrase_target(token, source, resolver)
+            if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
+                target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
     else:
         subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
         source, _ = _first_actor(subjects, resolver)
@@ -571,6 +581,14 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             light_objects = _prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS)
             objects += light_objects
             target, _ = _first_actor(light_objects, resolver)
+        if target is None and token.dep_ == "dobj" and verb_lemma not in lexicon.light_source:
+            # "imposed blockades on the ports", "provided donations to Palestinians"
+            verb_objects = _prep_objects(verb, TARGET_PREPS)
+            objects += verb_objects
+            target, _ = _first_actor(verb_objects, resolver)
+        if target is None:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
+            others = _prep_objects(token, OTHER_PREPS)
+            target, _ = _first_actor(others, resolver)
         if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
             left = [c for c in token.head.children if c.dep_ == "dobj"]
             objects += left
@@ -580,6 +598,28 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     if target is None and objects:
         target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
     return source, target, reciprocal
+
+
+def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
+    """The actor an act is done to through the clause it frames: "is considering sending aid to
+    North Korea", "refused to lift sanctions on Iran", "said Sudan must protect civilians" (the
+    complement's own subject, unless it is the speaker again: "said he would call on the Council")."""
+    framed = [g for c in verb.children for g in ([c] if c.dep_ != "acomp" else c.children)]  # "is ready to send"
+    for clause in framed:
+        if clause.dep_ not in COMPLEMENT_DEPS or clause.i < verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor = resolver.resolve(subject) if subject is not None else None
+        if _identified(actor) and not _same_actor(actor, source):
+            return actor
+        actor = _phrase_target(clause, source, resolver)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _same_actor(actor: Actor, other: Actor | None) -> bool:
+    return other is not None and (actor.code, actor.name) == (other.code, other.name)
 
 
 def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
@@ -677,6 +717,7 @@ def _statement_event(clause: Clause, resolver: ActorResolver, lexicon: Lexicon) 
         return None
     resolver.note_speaker(speaker)
     addressee, _ = _first_actor([c for c in token.children if c.dep_ in ("dobj", "dative")], resolver)
+    addressee = addressee or _complement_target(token, speaker, resolver)
     code = lookup("010")
     event = Event(
         doc_id=clause.document.id, sentence_index=clause.index,
