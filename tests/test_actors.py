@@ -201,3 +201,12 @@ def test_an_act_named_with_a_role_word_is_not_an_actor():
 def test_two_organs_of_one_body_can_act_on_each_other():
     events = events_of("The UN refugee chief Maria Ortega expressed concern to the UN Security Council.")
     assert any(e["target"] and e["target"]["name"] == "UN Security Council" for e in events)
+
+
+@pytest.mark.parametrize("text, cameo, source", [
+    ("The Arab League issued a statement urging the Libyan government to free the detained journalists.",
+     "020", "IGOARBARL"),
+    ("The African Union approved a resolution condemning the Sudanese army.", "111", "IGOAFRAFU"),
+])
+def test_the_author_of_a_statement_acts_through_it(text, cameo, source):
+    assert first(events_of(text), cameo=cameo)["source"]["code"] == source

@@ -523,6 +523,11 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             subject = _subject(token)
             subjects = [subject] if subject is not None else []
             source, source_token = _first_actor(subjects, resolver)
+            if source is None and token.dep_ == "acl" and token.head.dep_ == "dobj":
+                # "issued a statement calling on X", "approved a resolution criticizing X": its author acts
+                author = _subject(token.head.head)
+                source, source_token = _first_actor([author] if author is not None else [], resolver)
+                subjects = [author] if source is not None else subjects
             direct = [c for c in token.children if c.dep_ in ("dobj", "dative")]
             if not direct:  # "called Foreign Minister Lavrov to discuss": the parser's object predicate
                 direct = [c for c in token.children if c.dep_ == "oprd"]
