@@ -210,3 +210,13 @@ def test_two_organs_of_one_body_can_act_on_each_other():
 ])
 def test_the_author_of_a_statement_acts_through_it(text, cameo, source):
     assert first(events_of(text), cameo=cameo)["source"]["code"] == source
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghana is sending a military platoon to Lebanon.", "Lebanon"),
+    ("Estonia withdrew its troops from Mali last year.", "Mali"),
+])
+def test_forces_moved_by_their_own_side_are_not_the_target(text, target):
+    events = events_of(text)
+    assert any(e["target"] and e["target"]["text"] == target for e in events), \
+        [(e["cameo"], e["source"], e["target"]) for e in events]

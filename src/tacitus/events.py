@@ -23,6 +23,7 @@ from .record import Actor, Event, Span as TextSpan
 
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
+DESTINATION_PREPS = {"to", "into", "against", "from", "toward", "towards"}  # where forces are sent or drawn from
 SOURCE_PREPS = {"by", "from"}
 CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerning", "into", "toward", "towards"}
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
@@ -535,6 +536,9 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                    [g for g in c.children if g.dep_ == "pobj"])]
             target, _ = _first_actor(direct, resolver)
+            if target is not None and _own_means(target, source):
+                destination, _ = _first_actor(_prep_objects(token, DESTINATION_PREPS), resolver)
+                target = destination if destination is not None and is_named(destination) else target
             if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
                 target = _phrase_target(token, source, resolver)
             objects = list(direct)
@@ -603,6 +607,14 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     if target is None and objects:
         target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
     return source, target, reciprocal
+
+
+def _own_means(actor: Actor, source: Actor | None) -> bool:
+    """Whether an object is the actor's own forces or staff, moved rather than acted on ("sent a
+    military platoon to Kuwait", "withdrew its troops from Iraq", "mobilised the army against X")."""
+    unnamed = not is_named(actor)
+    return unnamed or (source is not None and actor.country is not None and actor.country == source.country
+                       and actor.code != source.code)
 
 
 def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
