@@ -220,3 +220,11 @@ def test_forces_moved_by_their_own_side_are_not_the_target(text, target):
     events = events_of(text)
     assert any(e["target"] and e["target"]["text"] == target for e in events), \
         [(e["cameo"], e["source"], e["target"]) for e in events]
+
+
+def test_coordinated_subjects_are_each_other_target_only_in_mutual_acts():
+    agreed = events_of("Chile and Peru agreed to share information on fishing fleets.")
+    assert any(e["source"]["code"] == "CHL" and e["target"] and e["target"]["code"] == "PER" for e in agreed)
+    declined = events_of("The Chilean government and the Peruvian navy declined to comment on the collision.")
+    assert all(e["target"] is None or e["target"]["country"] not in ("CHL", "PER") for e in declined), \
+        [(e["cameo"], e["source"], e["target"]) for e in declined]

@@ -28,7 +28,7 @@ SOURCE_PREPS = {"by", "from"}
 CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerning", "into", "toward", "towards"}
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
-RECIPROCAL_ROOTS = {"04"}
+RECIPROCAL_ROOTS = {"03", "04"}  # intents to cooperate ("X and Y agreed to ...") and consultations
 # Clauses an act frames: its complement ("agreed to lift"), its purpose ("sent troops to help").
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
@@ -302,7 +302,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         return None  # neither a who nor a toll: nothing a user could count
     if _identified(source) and _identified(target) and _same_actor(source, target) and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
-    reciprocal = reciprocal and (code.code[:2] in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES)
+    reciprocal = reciprocal and _reciprocal_code(code.code)
     if reciprocal:
         source = replace(source, reciprocal=True) if source else None
         target = replace(target, reciprocal=True) if target else None
@@ -333,6 +333,11 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     event.confidence = _confidence(event, token)
     _add_date(event, token, clause)
     return event
+
+
+def _reciprocal_code(code: str) -> bool:
+    """Whether an act can be mutual: meetings, talks, cooperation, fighting."""
+    return code[:2] in RECIPROCAL_ROOTS or code in RECIPROCAL_CODES
 
 
 def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> list[Event]:
@@ -548,7 +553,7 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
                 if target is None:
                     target, _ = _first_actor(prep_objects, resolver)
                     reciprocal = target is not None and preps is RECIPROCAL_PREPS
-            if target is None and source_token is not None:
+            if target is None and source_token is not None and _reciprocal_code(entry.code):  # "X and Y met"
                 target, _ = _first_actor(source_token.conjuncts, resolver)
                 reciprocal = target is not None
             if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
