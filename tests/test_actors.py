@@ -228,3 +228,8 @@ def test_coordinated_subjects_are_each_other_target_only_in_mutual_acts():
     declined = events_of("The Chilean government and the Peruvian navy declined to comment on the collision.")
     assert all(e["target"] is None or e["target"]["country"] not in ("CHL", "PER") for e in declined), \
         [(e["cameo"], e["source"], e["target"]) for e in declined]
+
+
+def test_a_named_object_is_known_by_its_title():
+    events = events_of("Belarus released opposition activist Maria Kolesnikova on Monday.")
+    assert first(events, cameo="0841")["target"]["text"] == "opposition activist Maria Kolesnikova"

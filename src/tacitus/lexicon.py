@@ -89,6 +89,8 @@ def object_lemmas(token: Token) -> set[str]:
     for obj in objects:
         lemmas.add(obj.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in obj.conjuncts)
+        if obj.pos_ == "PROPN":  # "released journalist Mahmoud Hussein": the name's title says who
+            lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN")
     return lemmas
 
 
