@@ -225,6 +225,7 @@ def test_forces_moved_by_their_own_side_are_not_the_target(text, target):
 def test_coordinated_subjects_are_each_other_target_only_in_mutual_acts():
     agreed = events_of("Chile and Peru agreed to share information on fishing fleets.")
     assert any(e["source"]["code"] == "CHL" and e["target"] and e["target"]["code"] == "PER" for e in agreed)
+    assert all(e["target"] is None or e["source"]["code"] != e["target"]["code"] for e in agreed)
     declined = events_of("The Chilean government and the Peruvian navy declined to comment on the collision.")
     assert all(e["target"] is None or e["target"]["country"] not in ("CHL", "PER") for e in declined), \
         [(e["cameo"], e["source"], e["target"]) for e in declined]

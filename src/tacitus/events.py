@@ -346,8 +346,10 @@ def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> l
     extra = []
     for side in ("source", "target"):
         actor = getattr(event, side)
+        facing = getattr(event, "target" if side == "source" else "source")
         for other in _members(actor, resolver, sentence)[1:] if _identified(actor) else ():
-            extra.append(replace(event, **{side: other}, part=len(extra) + 1))
+            if facing is None or not _same_actor(other, facing):  # "X and Y met": one event, not Y with Y
+                extra.append(replace(event, **{side: other}, part=len(extra) + 1))
     return extra
 
 
