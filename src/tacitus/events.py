@@ -29,6 +29,7 @@ CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerni
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"03", "04"}  # intents to cooperate ("X and Y agreed to ...") and consultations
+SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
 # Clauses an act frames: its complement ("agreed to lift"), its purpose ("sent troops to help").
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
@@ -717,10 +718,17 @@ def _confidence(event: Event, token: Token) -> float:
     score += 0.15 if _identified(event.source) else 0
     score += 0.15 if _identified(event.target) else 0
     score += 0.1 if token.dep_ in ("ROOT", "ccomp", "conj") else 0
+    score += 0.2 if _in_main_clause(token) else 0
     score += 0.05 if event.quad_class in (3, 4) and event.cameo[:2] != "01" else 0
     if event.realis not in ("asserted",):
         score -= 0.1
     return max(0.05, min(score, 0.95))
+
+
+def _in_main_clause(token: Token) -> bool:
+    """Whether a trigger belongs to what the sentence asserts, not to a clause that only sets it in
+    time or describes a participant ("after rebels shelled the town", "troops who fled")."""
+    return not any(t.dep_ in SUBORDINATE_DEPS for t in (token, *token.ancestors))
 
 
 def statement_token(sentence: Span, lexicon: Lexicon) -> Token | None:
