@@ -309,12 +309,15 @@ def role_in(tokens: list[Token]) -> tuple[str, int] | None:
     knowledge = load_knowledge()
     best = None
     lemmas = {t.i: t.lemma_.lower() for t in tokens}
+    # PETRARCH's agent phrases are words, not lemmas ("media", "human rights activists")
+    lowers = {t.i: t.lower_ for t in tokens}
     for t in tokens:
-        for length in knowledge.role_lengths.get(lemmas[t.i], ()):  # only the phrases this word starts
-            key = tuple(lemmas.get(t.i + k, "") for k in range(length))
-            found = knowledge.roles.get(key)
-            if found and (best is None or found[1] >= best[1]):
-                best = found
+        for words in (lemmas, lowers):
+            for length in knowledge.role_lengths.get(words[t.i], ()):  # only the phrases this word starts
+                key = tuple(words.get(t.i + k, "") for k in range(length))
+                found = knowledge.roles.get(key)
+                if found and (best is None or found[1] >= best[1]):
+                    best = found
     return best
 
 
@@ -373,7 +376,8 @@ class ActorResolver:
         description = load_knowledge().descriptions.get(head.lemma_.lower())
         if description and not found and any(t.lower_ in DEFINITE for t in head.children):
             earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
-            return self._refer(head, earlier, text_span.value)  # "the group", "the coalition"
+            if earlier is not None or role is None:  # "the official news agency" first: its role
+                return self._refer(head, earlier, text_span.value)  # "the group", "the coalition"
 
         actor = Actor(text="", start=head.idx, end=head.idx)  # its words are set once it is known to be one
         if person is None and not countries and not org and head.pos_ == "PROPN":

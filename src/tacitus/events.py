@@ -133,7 +133,7 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
     # A secondary trigger ("killed") adds nothing beside an event of its type from a more telling
     # one ("the car bomb"), but stands in when that one gives no event.
     for candidate in sorted(candidates.values(), key=lambda c: c.entry.secondary):
-        if candidate.absorbed_by is not None or candidate.realis == "hypothetical":
+        if candidate.absorbed_by is not None or candidate.realis == "hypothetical" and not _modal_coded(candidate):
             continue
         if candidate.entry.secondary and any(e.type == lookup(candidate.code).plover_type for e in events):
             candidate.absorbed_by = candidate
@@ -152,6 +152,14 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
             events.append(statement)
     events.extend(_derived_accusations(events))
     return events
+
+
+def _modal_coded(candidate: Candidate) -> bool:
+    """Whether a dictionary pattern names the trigger's modal ("- INDICATED WOULD * NOW [1010]"):
+    the dictionary has coded that reading, so it is not set aside as hypothetical."""
+    pattern = candidate.entry.pattern if candidate.entry.petrarch else None
+    modals = {c.lower_ for c in candidate.token.children if c.dep_ == "aux"}
+    return pattern is not None and bool(modals & pattern.words)
 
 
 def _penta_fallback(clause: Clause, found: list[Event], resolver: ActorResolver,
@@ -281,6 +289,9 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     token, entry = candidate.token, candidate.entry
     code = lookup(candidate.code)
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
+    if entry.petrarch:
+        source = source or _petrarch_source(token, resolver)
+        source, target = _placed_actors(token, entry, source, target, resolver)
     if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
         _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
     attributed = _attribution(candidate, resolver)
@@ -591,6 +602,66 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
         actor = resolver.resolve(token)
         if actor is not None and (source is None or actor.code != source.code):
             return actor
+    return None
+
+
+def _petrarch_source(verb: Token, resolver: ActorResolver) -> Actor | None:
+    """PETRARCH's source where the parse gives no actor for the subject: a pronoun ("Ethiopia
+    indicated it would act") stands for the subject of the clause above; a verb with no subject
+    takes the noun phrase the parser hung before it ("Ethiopia act on ..." read as a compound)."""
+    subject = _subject(verb)
+    if subject is not None and subject.pos_ == "PRON":
+        above = _subject_above(verb)
+        return resolver.resolve(above) if above is not None else None
+    if subject is None:
+        left = [c for c in verb.lefts if c.pos_ in ("NOUN", "PROPN") and c.dep_ not in ("npadvmod", "nsubjpass")]
+        actor, _ = _first_actor(reversed(left), resolver)
+        return actor
+    return None
+
+
+def _placed_actors(verb: Token, entry: Entry, source: Actor | None, target: Actor | None,
+                   resolver: ActorResolver) -> tuple[Actor | None, Actor | None]:
+    """A dictionary pattern that says where its actors stand (`- + * FROM $`: the target before the
+    verb, the source after FROM) overrules the parse's reading. Each marker takes the first phrase
+    of its words that names an actor, after those its `^` pass over (`* EID AT ^ WITH +`)."""
+    pattern = entry.pattern
+    if pattern is None or not pattern.places_actors:
+        return source, target
+    placed: dict[str, tuple[Actor, Token]] = {}
+    heads = {c.root.i for c in verb.sent.noun_chunks}
+    taken: dict[tuple[int, ...], int] = {}  # markers on the same words take their phrases in turn
+    for kind, words in pattern.regions(verb) or ():
+        key = tuple(t.i for t in words)
+        phrases = [t for t in words if t.i in heads]
+        at = taken.get(key, 0)
+        if kind == "^":
+            taken[key] = at + 1
+            continue
+        for n, phrase in enumerate(phrases[at:], at):
+            actor = resolver.resolve(phrase)
+            if actor is not None:
+                placed[kind] = (actor, phrase)
+                taken[key] = n + 1
+                break
+    if "+" in placed:
+        target, target_token = placed["+"]
+        subject = _subject(verb)
+        if "$" not in placed and subject is not None and target_token.i == subject.i:  # "X noted that + VERB": X is the source
+            above = _subject_above(verb)
+            source = resolver.resolve(above) if above is not None else None
+    if "$" in placed:
+        source = placed["$"][0]
+    return source, target
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """The subject of the nearest clause above the verb's own."""
+    own = _subject(verb)
+    for ancestor in verb.ancestors:
+        subject = _subject(ancestor) if ancestor.pos_ in ("VERB", "AUX") else None
+        if subject is not None and (own is None or subject.i != own.i):
+            return subject
     return None
 
 

@@ -35,36 +35,85 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """Where a pattern puts an actor: `$` the source, `+` the target, `^` a phrase passed over. It
+    stands for the words up to the pattern's next word (or the sentence's end)."""
+
+    kind: str
+    joined: bool = False
+
+
+Place = tuple[Slot | Marker, int]  # a pattern's place and where in the words it was found
+
+
+@dataclass(frozen=True)
 class WordPattern:
     """The words a pattern wants around its verb, in order, within the sentence."""
 
-    before: tuple[Slot, ...]  # nearest the verb first, each choice's words read backwards
-    after: tuple[Slot, ...]  # nearest the verb first
+    before: tuple[Slot | Marker, ...]  # nearest the verb first, each choice's words read backwards
+    after: tuple[Slot | Marker, ...]  # nearest the verb first
     compound: bool = False  # `%`: the verb's subject is a compound actor ("Gondor and Osgiliath agree")
 
     @property
     def size(self) -> int:
-        return sum(min(len(c) for c in slot.choices) for slot in self.before + self.after) + self.compound
+        return sum(min(len(c) for c in slot.choices) for slot in self.before + self.after
+                   if isinstance(slot, Slot)) + self.compound
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word the pattern names."""
+        return frozenset(w for s in self.before + self.after if isinstance(s, Slot) for c in s.choices for w in c)
+
+    @property
+    def places_actors(self) -> bool:
+        """Whether the pattern says where its source or target stands (`$`, `+`)."""
+        return any(isinstance(s, Marker) and s.kind in "$+" for s in self.before + self.after)
 
     def matches(self, token: Token) -> bool:
+        return self.regions(token) is not None
+
+    def regions(self, token: Token) -> list[tuple[str, list[Token]]] | None:
+        """None if the pattern does not match around `token`; else each marker with the words it
+        stands for, nearest the verb first (`^ $`: both stand for the same words, in that order)."""
         if self.compound and not any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in token.children):
-            return False
+            return None
         sentence = token.sent
         offset = token.i - sentence.start
         words = [t.lower_ for t in sentence]
-        return _fits(self.before, words[:offset][::-1], 0) and _fits(self.after, words[offset + 1 :], 0)
+        before = _fit(self.before, words[:offset][::-1], 0)
+        after = _fit(self.after, words[offset + 1 :], 0) if before is not None else None
+        if after is None:
+            return None
+        return ([(kind, [sentence[offset - 1 - i] for i in span]) for kind, span in _marker_spans(before, offset)]
+                + [(kind, [sentence[offset + 1 + i] for i in span])
+                   for kind, span in _marker_spans(after, len(words) - offset - 1)])
 
 
-def _fits(slots: tuple[Slot, ...], words: list[str], start: int) -> bool:
-    """Whether `slots` occur in order in `words` from `start` (a joined slot exactly there)."""
+def _fit(slots: tuple[Slot | Marker, ...], words: list[str], start: int) -> list[Place] | None:
+    """Where `slots` occur in order in `words` from `start` (a joined slot exactly there), or None."""
     if not slots:
-        return True
+        return []
     slot, rest = slots[0], slots[1:]
+    if isinstance(slot, Marker):
+        found = _fit(rest, words, start)
+        return None if found is None else [(slot, start), *found]
     for at in [start] if slot.joined else range(start, len(words)):
         for choice in slot.choices:
-            if tuple(words[at : at + len(choice)]) == choice and _fits(rest, words, at + len(choice)):
-                return True
-    return False
+            if tuple(words[at : at + len(choice)]) == choice:
+                found = _fit(rest, words, at + len(choice))
+                if found is not None:
+                    return [(slot, at), *found]
+    return None
+
+
+def _marker_spans(places: list[Place], length: int) -> list[tuple[str, range]]:
+    """Each marker's kind and the word positions it stands for: up to the next word placed."""
+    spans = []
+    for n, (slot, at) in enumerate(places):
+        if isinstance(slot, Marker):
+            end = next((a for s, a in places[n + 1 :] if isinstance(s, Slot)), length)
+            spans.append((slot.kind, range(at, end)))
+    return spans
 
 
 @dataclass
@@ -253,11 +302,13 @@ def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
     if [p for p, _ in items].count("*") != 1:
         problems.add(number, f"a pattern needs one `*` (the verb): {text.strip()!r}")
         return None
-    slots: list[Slot | str] = []
+    slots: list[Slot | Marker | str] = []
     gap = False
     for part, joined in items:
         if part in MARKERS:
             gap = True  # an actor or a skipped phrase stands here: the next word need not be adjacent
+            if part != "%":  # a compound actor is asked of the parse (WordPattern.compound)
+                slots.append(Marker(part))
             continue
         if part == "*":
             slots.append("*" if not (joined and not gap) else "*joined")
@@ -271,7 +322,8 @@ def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
     before, after = slots[:star], slots[star + 1 :]
     # Read backwards from the verb: a slot's "joined" is whether the slot after it (or the verb) touches it.
     touching = [s.joined for s in before[1:]] + [slots[star] == "*joined"]
-    mirrored = tuple(Slot(tuple(c[::-1] for c in s.choices), t) for s, t in zip(reversed(before), reversed(touching)))
+    mirrored = tuple(s if isinstance(s, Marker) else Slot(tuple(c[::-1] for c in s.choices), t)
+                     for s, t in zip(reversed(before), reversed(touching)))
     return mirrored, tuple(after), "%" in [p for p, _ in items[: [p for p, _ in items].index("*")]]
 
 
