@@ -146,7 +146,7 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
                 events.append(event)
                 events.extend(_compound_events(event, clause.sentence, resolver))
     events.sort(key=lambda e: (e.trigger.start, e.part))
-    if not events:
+    if not events and not config.active().only_dictionaries:  # dictionaries alone say what an event is
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
             events.append(statement)
@@ -290,8 +290,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     code = lookup(candidate.code)
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
     if entry.petrarch:
-        source = source or _petrarch_source(token, resolver)
-        source, target = _placed_actors(token, entry, source, target, resolver)
+        source, target = _petrarch_actors(token, entry, source, target, resolver)
     if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
         _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
     attributed = _attribution(candidate, resolver)
@@ -315,7 +314,8 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         source = replace(source, reciprocal=True) if source else None
         target = replace(target, reciprocal=True) if target else None
     location = find_location(sentence, token, _actor_token_ids(source, target, sentence))
-    if location is not None and location.country:
+    # With the dictionaries alone, an actor is what they say: "students in Moscow" are EDU to PETRARCH.
+    if location is not None and location.country and not config.active().only_dictionaries:
         source, target = (_place_local_actor(a, location.country) for a in (source, target))
     plover_type, mode = _plover_reading(candidate, code)
     event = Event(
@@ -367,11 +367,16 @@ def _is_force(code) -> bool:
 def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver) -> list[Event]:
     """A dictionary pattern's event as PETRARCH codes it: one event for each member of a compound
     source or target ("Gondor and Osgiliath welcomed ..."), and each mirrored ("032:033") when the
-    pattern says what the target does in turn."""
-    sources = _members(event.source, resolver, candidate.token.sent) if event.source else [None]
-    targets = _members(event.target, resolver, candidate.token.sent) if event.target else [None]
+    pattern says what the target does in turn. PETRARCH codes no event without a coded source."""
+    if event.source is None or not event.source.code:
+        return []
+    sources = [m for a in _members(event.source, resolver, candidate.token.sent) for m in _each_country(a)]
+    targets = ([m for a in _members(event.target, resolver, candidate.token.sent) for m in _each_country(a)]
+               if event.target else [None])
     if event.source and event.target and event.target.code in {s.code for s in sources}:  # "Gondor and Osgiliath delayed their meeting": each with each
         sources = targets = list({a.code: a for a in sources + targets}.values())
+    elif len(sources) > 1 and (event.target is None or _wants_compound(candidate.entry)):
+        targets = sources  # "Gondor and Osgiliath have renewed diplomatic ties": each with each
     pairs = {(a.code if a else None, b.code if b else None): (a, b) for a in sources for b in targets
              if a is None or b is None or a.code != b.code}
     events = [replace(event, source=a, target=b) for a, b in pairs.values()] or [event]
@@ -380,6 +385,18 @@ def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver
         events += [_recoded(replace(e, source=e.target, target=e.source, rule=e.rule + " reverse"), reverse)
                    for e in events if e.source and e.target]
     return [replace(e, part=n) for n, e in enumerate(events)]  # each its own event_id
+
+
+def _each_country(actor: Actor) -> list[Actor]:
+    """One actor for each country of a name that stands for several (`THE_SHIRE [FRO/BIL/SAM]`)."""
+    if not actor.country or "/" not in actor.country:
+        return [actor]
+    return [replace(actor, country=country, code=country + (actor.role or "")) for country in actor.country.split("/")]
+
+
+def _wants_compound(entry: Entry) -> bool:
+    """`%` in a pattern: the event is between the members of the compound subject ("- % HAVE *")."""
+    return entry.pattern is not None and entry.pattern.compound
 
 
 def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Actor]:
@@ -393,7 +410,7 @@ def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Acto
         if _identified(member) and member.code and all(member.code != f.code for f in found):
             found.append(replace(member, reciprocal=actor.reciprocal))
 
-    for other in head.conjuncts if head is not None else ():
+    for other in (*head.conjuncts, *_listed(head)) if head is not None else ():
         add(resolver.resolve(other))
     if actor.country and (actor.code is None or actor.code.startswith(actor.country)):
         first = None
@@ -410,6 +427,12 @@ def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Acto
                 add(replace(actor, country=country, name=mention.known.name,
                             code=country + (actor.role or "") if actor.role not in ("IGO", "NGO") else country))
     return found
+
+
+def _listed(head: Token) -> list[Token]:
+    """The rest of a list the parser hung on its first name as an apposition ("Mordor, the Shire,
+    Fornost and Bree"): an apposition with conjuncts of its own is a list, not a second name."""
+    return [m for a in head.children if a.dep_ == "appos" and a.conjuncts for m in (a, *a.conjuncts)]
 
 
 def _recoded(event: Event, code_text: str) -> Event:
@@ -605,19 +628,37 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
     return None
 
 
+def _petrarch_actors(verb: Token, entry: Entry, source: Actor | None, target: Actor | None,
+                     resolver: ActorResolver) -> tuple[Actor | None, Actor | None]:
+    """Source and target as PETRARCH reads a dictionary pattern: a passive with no "by" agent is
+    read as written ("The Philippines was criticized over its dispute with Eriador": PHL, ERI),
+    the source is any subject that names an actor, and the pattern's `$` and `+` overrule both."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and not _prep_objects(verb, {"by"}):
+        source = None
+    if not _identified(source):
+        source = _petrarch_source(verb, resolver) or source
+        target = _phrase_target(verb, source, resolver) if _identified(source) else target
+    return _placed_actors(verb, entry, source, target, resolver)
+
+
 def _petrarch_source(verb: Token, resolver: ActorResolver) -> Actor | None:
-    """PETRARCH's source where the parse gives no actor for the subject: a pronoun ("Ethiopia
-    indicated it would act") stands for the subject of the clause above; a verb with no subject
-    takes the noun phrase the parser hung before it ("Ethiopia act on ..." read as a compound)."""
+    """PETRARCH's source where the parse's subject names no actor: another subject ("Lions,
+    tigers, and Gondor" parsed as two), a pronoun ("Ethiopia indicated it would act") standing for
+    the subject of the clause above; a verb with no subject takes the noun phrase the parser hung
+    before it ("Ethiopia act on ..." read as a compound)."""
     subject = _subject(verb)
-    if subject is not None and subject.pos_ == "PRON":
-        above = _subject_above(verb)
-        return resolver.resolve(above) if above is not None else None
     if subject is None:
-        left = [c for c in verb.lefts if c.pos_ in ("NOUN", "PROPN") and c.dep_ not in ("npadvmod", "nsubjpass")]
+        # "The Philippines was heavily criticized": the parser gave the auxiliary the subject
+        lefts = [*verb.lefts, *(g for c in verb.lefts if c.dep_ in ("aux", "auxpass") for g in c.lefts)]
+        left = sorted((c for c in lefts if c.pos_ in ("NOUN", "PROPN") and c.dep_ != "npadvmod"), key=lambda t: t.i)
         actor, _ = _first_actor(reversed(left), resolver)
         return actor
-    return None
+    if subject.pos_ == "PRON":
+        above = _subject_above(verb)
+        return resolver.resolve(above) if above is not None else None
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i]
+    actor, _ = _first_actor([subject, *subject.conjuncts, *others], resolver)
+    return actor
 
 
 def _placed_actors(verb: Token, entry: Entry, source: Actor | None, target: Actor | None,

@@ -98,7 +98,7 @@ def _knowns(name: _Name, roles: set[str], problems: Problems) -> list[Known]:
     for code, restriction in name.codes:
         if not re.fullmatch(r"[A-Za-z0-9]+(/[A-Za-z0-9]+)*", code):
             continue  # [---], [+++], [###]: a name known not to be coded
-        if "/" in code:
+        if "/" in code and not re.fullmatch(r"[A-Za-z]{3}(/[A-Za-z]{3})+", code):
             problems.add(name.line, f"{name.names[0]}: several codes [{code}]: only the first is used")
             code = code.split("/")[0]
         span = _days(restriction, problems, name.line) if restriction else None
@@ -123,7 +123,7 @@ def _known(name: str, code: str, roles: set[str], valid) -> Known:
     """RUSGOV is Russia's government (country RUS, role GOV); IGOUNO an organisation's code; a bare
     three-letter code a country; a longer one keeps its whole code, with the role it ends with."""
     display = alias_text(name)
-    if len(code) == 3:
+    if len(code) == 3 or "/" in code:  # THE_SHIRE [FRO/BIL/SAM]: one name for several (events.several_countries)
         return Known("country", display, country=code, valid=valid)
     if code[:3] in ("IGO", "NGO"):
         return Known("org", display, role=code[:3], code=code, valid=valid)
