@@ -155,11 +155,19 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
 
 
 def _modal_coded(candidate: Candidate) -> bool:
-    """Whether a dictionary pattern names the trigger's modal ("- INDICATED WOULD * NOW [1010]"):
+    """Whether a dictionary pattern names the modal or negation that frames the trigger ("- INDICATED
+    WOULD * NOW [1010]", "- &NEGATVAUXVRB * OVER EFFORTS" for "won't try to clash over the efforts"):
     the dictionary has coded that reading, so it is not set aside as hypothetical."""
     pattern = candidate.entry.pattern if candidate.entry.petrarch else None
-    modals = {c.lower_ for c in candidate.token.children if c.dep_ == "aux"}
-    return pattern is not None and bool(modals & pattern.words)
+    if pattern is None:
+        return False
+    framing, verb = set(), candidate.token
+    for _ in range(4):  # up through "try to", "want to"
+        framing |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    return bool(framing & pattern.words)
 
 
 def _penta_fallback(clause: Clause, found: list[Event], resolver: ActorResolver,
@@ -370,9 +378,11 @@ def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver
     pattern says what the target does in turn. PETRARCH codes no event without a coded source."""
     if event.source is None or not event.source.code:
         return []
-    sources = [m for a in _members(event.source, resolver, candidate.token.sent) for m in _each_country(a)]
-    targets = ([m for a in _members(event.target, resolver, candidate.token.sent) for m in _each_country(a)]
-               if event.target else [None])
+    sentence = candidate.token.sent
+    sources = _shared_countries([m for a in _members(event.source, resolver, sentence) for m in _each_country(a)],
+                                sentence, resolver)
+    targets = (_shared_countries([m for a in _members(event.target, resolver, sentence) for m in _each_country(a)],
+                                 sentence, resolver) if event.target else [None])
     if event.source and event.target and event.target.code in {s.code for s in sources}:  # "Gondor and Osgiliath delayed their meeting": each with each
         sources = targets = list({a.code: a for a in sources + targets}.values())
     elif len(sources) > 1 and (event.target is None or _wants_compound(candidate.entry)):
@@ -392,6 +402,37 @@ def _each_country(actor: Actor) -> list[Actor]:
     if not actor.country or "/" not in actor.country:
         return [actor]
     return [replace(actor, country=country, code=country + (actor.role or "")) for country in actor.country.split("/")]
+
+
+def _shared_countries(members: list[Actor], sentence: Span, resolver: ActorResolver) -> list[Actor]:
+    """Coordinated sectors share their countries, as PETRARCH reads a compound noun phrase:
+    "Danish media and government" are DNKMED and DNKGOV, "Lawmakers and officials in Fornost and
+    Gondor" FORLEG, GONLEG, FORGOV and GONGOV (Gondor continues the phrase "in Fornost"). A country
+    named apart ("Ithilen and the government of Gondor") and named organisations stay as they are."""
+    if len(members) < 2 or any(m.code != (m.country or "") + (m.role or "") for m in members):
+        return members
+    sectors = [m for m in members if m.role]
+    placed = {m.country for m in sectors if m.country}
+    countries = [m for m in members if not m.role and _continues_place(m, placed, sentence, resolver)]
+    if not placed or not any(not m.country for m in sectors) and not countries:
+        return members
+    names = list(dict.fromkeys([*(m.country for m in sectors if m.country), *(m.country for m in countries)]))
+    roles = list(dict.fromkeys(m.role for m in sectors))
+    rest = [m for m in members if not m.role and m not in countries]
+    return [replace(sectors[0], country=c, role=r, code=c + r) for r in roles for c in names] + rest
+
+
+def _continues_place(country: Actor, placed: set[str], sentence: Span, resolver: ActorResolver) -> bool:
+    """Whether a country name follows, across "and" or a comma, a country that places a sector
+    ("Lawmakers in Fornost and Gondor", which the parser may join to "Lawmakers")."""
+    head = _span_head(country, sentence)
+    before = head.i - 1 if head is not None else -1
+    while before >= sentence.start and sentence.doc[before].dep_ in ("cc", "punct"):
+        before -= 1
+    if head is None or before < sentence.start or before == head.i - 1:
+        return False
+    mention = resolver.mentions.get(before)
+    return sentence.doc[before].dep_ == "pobj" and mention is not None and mention.known.country in placed
 
 
 def _wants_compound(entry: Entry) -> bool:
@@ -618,13 +659,20 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
 
 def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
     """PETRARCH's target: the first actor in the verb phrase, however deep ("condemned an attack by
-    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ...")."""
-    for token in verb.subtree:
-        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
-            continue  # "Gondor's government": the phrase's head decides
-        actor = resolver.resolve(token)
-        if actor is not None and (source is None or actor.code != source.code):
-            return actor
+    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ..."), else the
+    first after it in the phrase the verb completes ("is about to restore ties with Gxndor, five
+    years after Calenardhon crowds ...": the parser hangs the "after" clause on "is")."""
+    phrase = verb
+    for _ in range(4):
+        for token in phrase.subtree:
+            if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
+                continue  # "Gondor's government": the phrase's head decides
+            actor = resolver.resolve(token)
+            if actor is not None and (source is None or actor.code != source.code):
+                return actor
+        if phrase.dep_ not in ("xcomp", "acomp"):
+            return None
+        phrase = phrase.head
     return None
 
 
@@ -688,7 +736,8 @@ def _placed_actors(verb: Token, entry: Entry, source: Actor | None, target: Acto
     if "+" in placed:
         target, target_token = placed["+"]
         subject = _subject(verb)
-        if "$" not in placed and subject is not None and target_token.i == subject.i:  # "X noted that + VERB": X is the source
+        # "X noted that + VERB": the verb's subject is the target, so X is the source
+        if "$" not in placed and subject is not None and target_token.i == subject.i:
             above = _subject_above(verb)
             source = resolver.resolve(above) if above is not None else None
     if "$" in placed:

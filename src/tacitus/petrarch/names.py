@@ -196,7 +196,8 @@ def read_agents(path: Path, problems: Problems) -> list[tuple[tuple[str, ...], t
         if len(codes) != 1 or "~" not in codes[0]:
             problems.add(number, f"cannot read agent line (a phrase and one [~CODE]): {text!r}")
             continue
-        role = codes[0].replace("~", "").strip().upper()
+        role = codes[0].replace(" ", "").upper()  # `[~GOV]` is appended, `[NGO~]` goes first (agents.py)
+        role = role[1:] if role.startswith("~") else role
         plurals = re.search(r"\{([^}]*)\}", text)
         phrase = re.split(r"[\[{]", text, maxsplit=1)[0].strip()
         for form in _substituted(phrase, substitutions, problems, number):

@@ -5,9 +5,9 @@ A verb block opens with `--- NAME [code] ---`; its verb lines (`BREAK {BROKE BRO
 `+BREAK_DOWN`, `WIRE_+TAP`, each with an optional own code) share the block's patterns
 (`- SAID * TO ATTEND [082]`). `&NAME` opens a synonym set of `+member` lines, which patterns and
 other sets name. In a pattern `*` is the verb; words joined by `_` (or grouped in `{}`) must be
-consecutive, words apart may have others between them; `$`, `+`, `%` and `^` (where the source,
-target, compound actor and a skipped phrase stand) are read as gaps, since Tacitus takes the
-actors from the dependency parse.
+consecutive, words apart may have others between them. `$` and `+` say where the source and the
+target stand and `^` a phrase passed over (WordPattern.regions gives the words each stands for;
+events.py picks the actors there); `%` wants a compound subject, whose members act on each other.
 """
 from __future__ import annotations
 
@@ -218,10 +218,12 @@ def _verb(text: str, number: int, problems: Problems) -> Verb | None:
 
 
 def regular_forms(verb: str) -> list[str]:
-    """A verb's regular forms, generously: a form no English word takes costs nothing."""
-    forms = [verb, verb + "s", verb + "es", verb + "ed", verb + "ing", verb + "d"]
+    """A verb's regular forms, as PETRARCH makes them: "departes" is no form of DEPART."""
+    forms = [verb, verb + ("es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) else "s"), verb + "ing"]
     if verb.endswith("e"):
-        forms += [verb[:-1] + "ing"]
+        forms += [verb + "d", verb[:-1] + "ing"]
+    else:
+        forms += [verb + "ed"]
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         forms += [verb[:-1] + "ies", verb[:-1] + "ied"]
     if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":  # stop -> stopped
