@@ -30,6 +30,25 @@ BREAK {BROKE BROKEN}
 VISIT
 - ( AT THE BORDER [042]
 WALK {[walks]
+
+--- FREE [084] ---
+FREE
+- + * FROM $ [0841]
+
+--- CELEBRATE [181] ---
+CELEBRATE
+- * EID AT ^ WITH + [043]
+
+--- CRITICIZE [121] ---
+CRITICIZE
+
+--- ACT [100] ---
+ACT
+- INDICATED WOULD * NOW [101]
+
+--- DELAY [120] ---
+DELAY
+- % HAVE * [191]
 """
 
 ACTORS = """\
@@ -44,6 +63,9 @@ GOLLUM
 \t[HOBGOV 19950601 - 19990815]
 \t[HOBREB]
 BOROMIR [GON 1995-01]
+ROHAN [ROH]
+THE_SHIRE [FRO/BIL/SAM]
+GONZO_GMO [GONGMO]
 """
 
 AGENTS = """\
@@ -52,6 +74,10 @@ POLICE {} [~COP]
 CONGRESS!PERSON! [~LEG]
 GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
 FOREIGN_MINISTER [GOV]
+MSF {} [NGO~]
+MEDIA {} [~MED]
+GOVERNMENT [~GOV]
+HUMAN_RIGHTS_ACTIVIST [~OPP]
 """
 
 DISCARDS = """\
@@ -190,7 +216,7 @@ def test_unit_test_records():
     """PETRARCH's own unit tests. The issue's target was 90%; this holds the measured rate."""
     outcomes = validate(shared_path("reference", "petrarch2", "PETR.UnitTest.records.xml"))
     assert len(outcomes) == 284
-    assert sum(o.passed for o in outcomes) / len(outcomes) >= 0.70
+    assert sum(o.passed for o in outcomes) / len(outcomes) >= 0.90
 
 
 def _benchmark():
@@ -208,3 +234,72 @@ def test_seeds_code_as_well_with_the_phoenix_dictionaries():
     with_them = benchmark.seed_checks(benchmark.code_seeds(seeds, Config.of(dictionaries=[dictionaries])))
     assert sum(with_them.values()) >= sum(without.values())
     assert [name for name, found in without.items() if found and not with_them[name]] == []
+
+
+def test_patterns_place_their_actors(only):
+    # `+ * FROM $`: the target stands before the verb, the source after FROM
+    assert ("ARN", "GON", "0841") in triples("Gondor was freed from Arnor.")
+    # `^` passes over a phrase: the target is after WITH, not the place after AT
+    coded = triples("Arnor celebrated Eid at Gondor with Rohan.")
+    assert ("ARN", "ROH", "043") in coded and ("ARN", "GON", "043") not in coded
+    # a passive with no "by" agent reads as written, its target the first actor in its phrase
+    assert ("ARN", "GON", "121") in triples("Arnor was criticized over its dispute with Gondor.")
+
+
+def test_modal_named_by_a_pattern_is_coded_and_a_pronoun_takes_the_subject_above(only):
+    assert ("ARN", "GON", "101") in triples("Arnor indicated it would act now with Gondor.")
+    assert triples("Arnor would act against Gondor.") == set()  # no pattern names the modal: hypothetical
+
+
+def test_compound_subjects_act_on_each_other(only):
+    # `%`, and a compound source with no target: each member with each
+    expected = {("ARN", "GON", "191"), ("GON", "ARN", "191")}
+    assert expected <= triples("Arnor and Gondor have delayed their meeting.")
+    assert {("ARN", "GON", "1623"), ("GON", "ARN", "1623")} <= triples("Arnor and Gondor abandoned diplomatic ties.")
+
+
+def test_names_with_several_codes_and_composed_agents(only):
+    assert {("FRO", "GON", "1623"), ("BIL", "GON", "1623"), ("SAM", "GON", "1623")} <= triples(
+        "The Shire abandoned diplomatic ties with Gondor.")
+    # a prefix agent goes before the code; agents join an organisation's code
+    assert ("NGOARN", "GON", "1623") in triples("MSF Arnor abandoned diplomatic ties with Gondor.")
+    assert ("ARN", "GONGMOOPP", "1623") in triples("Arnor abandoned diplomatic ties with human rights activists "
+                                                    "of Gonzo GMO.")
+    # agent phrases match as words ("media" is no lemma of MEDIA to spaCy), and coordinated sectors share a country
+    assert {("ARNMED", "GON", "1623"), ("ARNGOV", "GON", "1623")} <= triples(
+        "Arnorian media and government abandoned diplomatic ties with Gondor.")
+
+
+def test_regular_verb_forms():
+    from tacitus.petrarch.verbs import regular_forms
+
+    assert {"departs", "departed", "departing"} <= set(regular_forms("depart"))
+    assert "departes" not in regular_forms("depart")
+    assert {"arrives", "arrived", "arriving", "watches"} <= set(regular_forms("arrive") + regular_forms("watch"))
+
+
+DYAD_RECORDS = """<Validation>
+<Environment><Verbfile>dicts/Test.verbs.txt</Verbfile><Actorfile>dicts/Test.actors.txt</Actorfile>
+<Agentfile>dicts/Test.agents.txt</Agentfile></Environment>
+<Sentences>
+<Sentence date="19960101" id="D-1" category="D" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Gondor police abandoned diplomatic ties.</Text>
+</Sentence>
+<Config option="require_dyad" value="False"></Config>
+<Sentence date="19960101" id="D-2" category="D" sentence="true">
+<EventCoding sourcecode="GONCOP" targetcode="---" eventcode="1623"></EventCoding>
+<Text>Gondor police abandoned diplomatic ties.</Text>
+</Sentence>
+</Sentences>
+</Validation>
+"""
+
+
+def test_records_config_require_dyad(dictionaries):
+    """PETRARCH's require_dyad (on unless a <Config> turns it off): an event with no target does not count."""
+    path = dictionaries.parent / "dyad.xml"
+    path.write_text(DYAD_RECORDS)
+    outcomes = {o.record.id: o for o in validate(path)}
+    assert outcomes["D-1"].record.require_dyad and outcomes["D-1"].passed
+    assert not outcomes["D-2"].record.require_dyad and outcomes["D-2"].coded == [("GONCOP", None, "1623")]

@@ -310,13 +310,17 @@ def role_in(tokens: list[Token]) -> tuple[str, int] | None:
     knowledge = load_knowledge()
     best = None
     lemmas = {t.i: t.lemma_.lower() for t in tokens}
+    # PETRARCH's agent phrases are words, not lemmas ("media", "human rights activists"); with the
+    # dictionaries alone only their words match, as in PETRARCH ("polices" is no plural of POLICE {})
+    lowers = {t.i: t.lower_ for t in tokens}
     for t in tokens:
-        for length in knowledge.role_lengths.get(lemmas[t.i], ()):  # only the phrases this word starts
-            key = tuple(lemmas.get(t.i + k, "") for k in range(length))
-            found = knowledge.roles.get(key)
-            if found and (best is None or found[1] >= best[1]):
-                best = found
-    return best
+        for words in (lowers,) if config.active().only_dictionaries else (lemmas, lowers):
+            for length in knowledge.role_lengths.get(words[t.i], ()):  # only the phrases this word starts
+                key = tuple(words.get(t.i + k, "") for k in range(length))
+                found = knowledge.roles.get(key)
+                if found and (best is None or found[1] >= best[1]):
+                    best = found
+    return (best[0].rstrip("~"), best[1]) if best else None  # a PETRARCH prefix agent (`[NGO~]`) is its sector
 
 
 @dataclass
@@ -375,7 +379,8 @@ class ActorResolver:
         description = load_knowledge().descriptions.get(head.lemma_.lower())
         if description and not found and any(t.lower_ in DEFINITE for t in head.children):
             earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
-            return self._refer(head, earlier, text_span.value)  # "the group", "the coalition"
+            if earlier is not None or role is None:  # "the official news agency" first: its role
+                return self._refer(head, earlier, text_span.value)  # "the group", "the coalition"
 
         actor = Actor(text="", start=head.idx, end=head.idx)  # its words are set once it is known to be one
         if person is None and not countries and not org and head.pos_ == "PROPN":
@@ -417,6 +422,9 @@ class ActorResolver:
         self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
         for kind in _kinds(org, actor, head_mention):
             self.memory.by_kind[kind] = actor
+        composed = _dictionary_code(actor, org, person, tokens)
+        if composed is not None:
+            return replace(actor, code=composed)
         if org is not None and org.code and actor.code == org.code and actor.role == org.role:
             return actor  # "Islamic State fighters" are the group itself
         return replace(actor, code=actor_code(actor))
@@ -497,6 +505,23 @@ class ActorResolver:
     def note_speaker(self, actor: Actor | None) -> None:
         if actor is not None:
             self.memory.last_speaker = actor
+
+
+def _dictionary_code(actor: Actor, org: Known | None, person: Known | None, tokens: list[Token]) -> str | None:
+    """With the dictionaries alone, the code PETRARCH composes where it differs from one sector
+    appended: a prefix agent, or agents on an organisation's code (petrarch/agents.py)."""
+    if not config.active().only_dictionaries or person is not None or not (org or actor.country):
+        return None
+    from .petrarch.agents import agents_in, composed_code, is_prefix
+
+    knowledge = load_knowledge()
+    agents = agents_in(tokens, knowledge.roles, knowledge.role_lengths)
+    if actor.role == "ELI" and any(t.lemma_.lower() in FORMER for t in tokens):
+        agents.append("ELI")  # "Former security officials in White House": USAGOV's elites, USAGOVELI
+    if not any(map(is_prefix, agents)) and (org is None or all(a == org.role for a in agents)):
+        return None
+    base = (org.code or (org.country or "") + (org.role or "")) if org is not None else actor.country
+    return composed_code(base, agents)
 
 
 def ROLE_WORDS() -> frozenset[str]:  # noqa: N802 - a cached constant

@@ -137,7 +137,7 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
     # A secondary trigger ("killed") adds nothing beside an event of its type from a more telling
     # one ("the car bomb"), but stands in when that one gives no event.
     for candidate in sorted(candidates.values(), key=lambda c: c.entry.secondary):
-        if candidate.absorbed_by is not None or candidate.realis == "hypothetical":
+        if candidate.absorbed_by is not None or candidate.realis == "hypothetical" and not _modal_coded(candidate):
             continue
         if candidate.entry.secondary and any(e.type == lookup(candidate.code).plover_type for e in events):
             candidate.absorbed_by = candidate
@@ -150,12 +150,28 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
                 events.append(event)
                 events.extend(_compound_events(event, clause.sentence, resolver))
     events.sort(key=lambda e: (e.trigger.start, e.part))
-    if not events:
+    if not events and not config.active().only_dictionaries:  # dictionaries alone say what an event is
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
             events.append(statement)
     events.extend(_derived_accusations(events))
     return events
+
+
+def _modal_coded(candidate: Candidate) -> bool:
+    """Whether a dictionary pattern names the modal or negation that frames the trigger ("- INDICATED
+    WOULD * NOW [1010]", "- &NEGATVAUXVRB * OVER EFFORTS" for "won't try to clash over the efforts"):
+    the dictionary has coded that reading, so it is not set aside as hypothetical."""
+    pattern = candidate.entry.pattern if candidate.entry.petrarch else None
+    if pattern is None:
+        return False
+    framing, verb = set(), candidate.token
+    for _ in range(4):  # up through "try to", "want to"
+        framing |= {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+        if verb.dep_ != "xcomp":
+            break
+        verb = verb.head
+    return bool(framing & pattern.words)
 
 
 def _penta_fallback(clause: Clause, found: list[Event], resolver: ActorResolver,
@@ -285,6 +301,8 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     token, entry = candidate.token, candidate.entry
     code = lookup(candidate.code)
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
+    if entry.petrarch:
+        source, target = _petrarch_actors(token, entry, source, target, resolver)
     if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
         _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
     attributed = _attribution(candidate, resolver)
@@ -308,7 +326,8 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         source = replace(source, reciprocal=True) if source else None
         target = replace(target, reciprocal=True) if target else None
     location = find_location(sentence, token, _actor_token_ids(source, target, sentence))
-    if location is not None and location.country:
+    # With the dictionaries alone, an actor is what they say: "students in Moscow" are EDU to PETRARCH.
+    if location is not None and location.country and not config.active().only_dictionaries:
         source, target = (_place_local_actor(a, location.country) for a in (source, target))
     plover_type, mode = _plover_reading(candidate, code)
     event = Event(
@@ -367,11 +386,18 @@ def _is_force(code) -> bool:
 def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver) -> list[Event]:
     """A dictionary pattern's event as PETRARCH codes it: one event for each member of a compound
     source or target ("Gondor and Osgiliath welcomed ..."), and each mirrored ("032:033") when the
-    pattern says what the target does in turn."""
-    sources = _members(event.source, resolver, candidate.token.sent) if event.source else [None]
-    targets = _members(event.target, resolver, candidate.token.sent) if event.target else [None]
+    pattern says what the target does in turn. PETRARCH codes no event without a coded source."""
+    if event.source is None or not event.source.code:
+        return []
+    sentence = candidate.token.sent
+    sources = _shared_countries([m for a in _members(event.source, resolver, sentence) for m in _each_country(a)],
+                                sentence, resolver)
+    targets = (_shared_countries([m for a in _members(event.target, resolver, sentence) for m in _each_country(a)],
+                                 sentence, resolver) if event.target else [None])
     if event.source and event.target and event.target.code in {s.code for s in sources}:  # "Gondor and Osgiliath delayed their meeting": each with each
         sources = targets = list({a.code: a for a in sources + targets}.values())
+    elif len(sources) > 1 and (event.target is None or _wants_compound(candidate.entry)):
+        targets = sources  # "Gondor and Osgiliath have renewed diplomatic ties": each with each
     pairs = {(a.code if a else None, b.code if b else None): (a, b) for a in sources for b in targets
              if a is None or b is None or a.code != b.code}
     events = [replace(event, source=a, target=b) for a, b in pairs.values()] or [event]
@@ -380,6 +406,49 @@ def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver
         events += [_recoded(replace(e, source=e.target, target=e.source, rule=e.rule + " reverse"), reverse)
                    for e in events if e.source and e.target]
     return [replace(e, part=n) for n, e in enumerate(events)]  # each its own event_id
+
+
+def _each_country(actor: Actor) -> list[Actor]:
+    """One actor for each country of a name that stands for several (`THE_SHIRE [FRO/BIL/SAM]`)."""
+    if not actor.country or "/" not in actor.country:
+        return [actor]
+    return [replace(actor, country=country, code=country + (actor.role or "")) for country in actor.country.split("/")]
+
+
+def _shared_countries(members: list[Actor], sentence: Span, resolver: ActorResolver) -> list[Actor]:
+    """Coordinated sectors share their countries, as PETRARCH reads a compound noun phrase:
+    "Danish media and government" are DNKMED and DNKGOV, "Lawmakers and officials in Fornost and
+    Gondor" FORLEG, GONLEG, FORGOV and GONGOV (Gondor continues the phrase "in Fornost"). A country
+    named apart ("Ithilen and the government of Gondor") and named organisations stay as they are."""
+    if len(members) < 2 or any(m.code != (m.country or "") + (m.role or "") for m in members):
+        return members
+    sectors = [m for m in members if m.role]
+    placed = {m.country for m in sectors if m.country}
+    countries = [m for m in members if not m.role and _continues_place(m, placed, sentence, resolver)]
+    if not placed or not any(not m.country for m in sectors) and not countries:
+        return members
+    names = list(dict.fromkeys([*(m.country for m in sectors if m.country), *(m.country for m in countries)]))
+    roles = list(dict.fromkeys(m.role for m in sectors))
+    rest = [m for m in members if not m.role and m not in countries]
+    return [replace(sectors[0], country=c, role=r, code=c + r) for r in roles for c in names] + rest
+
+
+def _continues_place(country: Actor, placed: set[str], sentence: Span, resolver: ActorResolver) -> bool:
+    """Whether a country name follows, across "and" or a comma, a country that places a sector
+    ("Lawmakers in Fornost and Gondor", which the parser may join to "Lawmakers")."""
+    head = _span_head(country, sentence)
+    before = head.i - 1 if head is not None else -1
+    while before >= sentence.start and sentence.doc[before].dep_ in ("cc", "punct"):
+        before -= 1
+    if head is None or before < sentence.start or before == head.i - 1:
+        return False
+    mention = resolver.mentions.get(before)
+    return sentence.doc[before].dep_ == "pobj" and mention is not None and mention.known.country in placed
+
+
+def _wants_compound(entry: Entry) -> bool:
+    """`%` in a pattern: the event is between the members of the compound subject ("- % HAVE *")."""
+    return entry.pattern is not None and entry.pattern.compound
 
 
 def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Actor]:
@@ -393,7 +462,7 @@ def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Acto
         if _identified(member) and member.code and all(member.code != f.code for f in found):
             found.append(replace(member, reciprocal=actor.reciprocal))
 
-    for other in head.conjuncts if head is not None else ():
+    for other in (*head.conjuncts, *_listed(head)) if head is not None else ():
         add(resolver.resolve(other))
     if actor.country and (actor.code is None or actor.code.startswith(actor.country)):
         first = None
@@ -410,6 +479,12 @@ def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Acto
                 add(replace(actor, country=country, name=mention.known.name,
                             code=country + (actor.role or "") if actor.role not in ("IGO", "NGO") else country))
     return found
+
+
+def _listed(head: Token) -> list[Token]:
+    """The rest of a list the parser hung on its first name as an apposition ("Mordor, the Shire,
+    Fornost and Bree"): an apposition with conjuncts of its own is a list, not a second name."""
+    return [m for a in head.children if a.dep_ == "appos" and a.conjuncts for m in (a, *a.conjuncts)]
 
 
 def _recoded(event: Event, code_text: str) -> Event:
@@ -649,13 +724,99 @@ def _same_actor(actor: Actor, other: Actor | None) -> bool:
 
 def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
     """PETRARCH's target: the first actor in the verb phrase, however deep ("condemned an attack by
-    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ...")."""
-    for token in verb.subtree:
-        if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
-            continue  # "Gondor's government": the phrase's head decides
-        actor = resolver.resolve(token)
-        if actor is not None and (source is None or actor.code != source.code):
-            return actor
+    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ..."), else the
+    first after it in the phrase the verb completes ("is about to restore ties with Gxndor, five
+    years after Calenardhon crowds ...": the parser hangs the "after" clause on "is")."""
+    phrase = verb
+    for _ in range(4):
+        for token in phrase.subtree:
+            if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
+                continue  # "Gondor's government": the phrase's head decides
+            actor = resolver.resolve(token)
+            if actor is not None and (source is None or actor.code != source.code):
+                return actor
+        if phrase.dep_ not in ("xcomp", "acomp"):
+            return None
+        phrase = phrase.head
+    return None
+
+
+def _petrarch_actors(verb: Token, entry: Entry, source: Actor | None, target: Actor | None,
+                     resolver: ActorResolver) -> tuple[Actor | None, Actor | None]:
+    """Source and target as PETRARCH reads a dictionary pattern: a passive with no "by" agent is
+    read as written ("The Philippines was criticized over its dispute with Eriador": PHL, ERI),
+    the source is any subject that names an actor, and the pattern's `$` and `+` overrule both."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and not _prep_objects(verb, {"by"}):
+        source = None
+    if not _identified(source):
+        source = _petrarch_source(verb, resolver) or source
+        target = _phrase_target(verb, source, resolver) if _identified(source) else target
+    return _placed_actors(verb, entry, source, target, resolver)
+
+
+def _petrarch_source(verb: Token, resolver: ActorResolver) -> Actor | None:
+    """PETRARCH's source where the parse's subject names no actor: another subject ("Lions,
+    tigers, and Gondor" parsed as two), a pronoun ("Ethiopia indicated it would act") standing for
+    the subject of the clause above; a verb with no subject takes the noun phrase the parser hung
+    before it ("Ethiopia act on ..." read as a compound)."""
+    subject = _subject(verb)
+    if subject is None:
+        # "The Philippines was heavily criticized": the parser gave the auxiliary the subject
+        lefts = [*verb.lefts, *(g for c in verb.lefts if c.dep_ in ("aux", "auxpass") for g in c.lefts)]
+        left = sorted((c for c in lefts if c.pos_ in ("NOUN", "PROPN") and c.dep_ != "npadvmod"), key=lambda t: t.i)
+        actor, _ = _first_actor(reversed(left), resolver)
+        return actor
+    if subject.pos_ == "PRON":
+        above = _subject_above(verb)
+        return resolver.resolve(above) if above is not None else None
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subject.i]
+    actor, _ = _first_actor([subject, *subject.conjuncts, *others], resolver)
+    return actor
+
+
+def _placed_actors(verb: Token, entry: Entry, source: Actor | None, target: Actor | None,
+                   resolver: ActorResolver) -> tuple[Actor | None, Actor | None]:
+    """A dictionary pattern that says where its actors stand (`- + * FROM $`: the target before the
+    verb, the source after FROM) overrules the parse's reading. Each marker takes the first phrase
+    of its words that names an actor, after those its `^` pass over (`* EID AT ^ WITH +`)."""
+    pattern = entry.pattern
+    if pattern is None or not pattern.places_actors:
+        return source, target
+    placed: dict[str, tuple[Actor, Token]] = {}
+    heads = {c.root.i for c in verb.sent.noun_chunks}
+    taken: dict[tuple[int, ...], int] = {}  # markers on the same words take their phrases in turn
+    for kind, words in pattern.regions(verb) or ():
+        key = tuple(t.i for t in words)
+        phrases = [t for t in words if t.i in heads]
+        at = taken.get(key, 0)
+        if kind == "^":
+            taken[key] = at + 1
+            continue
+        for n, phrase in enumerate(phrases[at:], at):
+            actor = resolver.resolve(phrase)
+            if actor is not None:
+                placed[kind] = (actor, phrase)
+                taken[key] = n + 1
+                break
+    if "+" in placed:
+        target, target_token = placed["+"]
+        subject = _subject(verb)
+        # "X noted that + VERB": the verb's subject is the target, so X is the source
+        if "$" not in placed and subject is not None and target_token.i == subject.i:
+            above = _subject_above(verb)
+            source = resolver.resolve(above) if above is not None else None
+    if "$" in placed:
+        source = placed["$"][0]
+    return source, target
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """The subject of the nearest clause above the verb's own."""
+    own = _subject(verb)
+    for ancestor in verb.ancestors:
+        subject = _subject(ancestor) if ancestor.pos_ in ("VERB", "AUX") else None
+        if subject is not None and (own is None or subject.i != own.i):
+            return subject
     return None
 
 

@@ -98,7 +98,7 @@ def _knowns(name: _Name, roles: set[str], problems: Problems) -> list[Known]:
     for code, restriction in name.codes:
         if not re.fullmatch(r"[A-Za-z0-9]+(/[A-Za-z0-9]+)*", code):
             continue  # [---], [+++], [###]: a name known not to be coded
-        if "/" in code:
+        if "/" in code and not re.fullmatch(r"[A-Za-z]{3}(/[A-Za-z]{3})+", code):
             problems.add(name.line, f"{name.names[0]}: several codes [{code}]: only the first is used")
             code = code.split("/")[0]
         span = _days(restriction, problems, name.line) if restriction else None
@@ -123,7 +123,7 @@ def _known(name: str, code: str, roles: set[str], valid) -> Known:
     """RUSGOV is Russia's government (country RUS, role GOV); IGOUNO an organisation's code; a bare
     three-letter code a country; a longer one keeps its whole code, with the role it ends with."""
     display = alias_text(name)
-    if len(code) == 3:
+    if len(code) == 3 or "/" in code:  # THE_SHIRE [FRO/BIL/SAM]: one name for several (events.several_countries)
         return Known("country", display, country=code, valid=valid)
     if code[:3] in ("IGO", "NGO"):
         return Known("org", display, role=code[:3], code=code, valid=valid)
@@ -180,7 +180,9 @@ def _subtract(span, taken):
 
 
 def read_agents(path: Path, problems: Problems) -> list[tuple[tuple[str, ...], tuple[str, int]]]:
-    """(lemma phrase, (role, rank)) pairs; longer phrases rank higher ("foreign minister" over "minister")."""
+    """(phrase, (role, rank)) pairs: the phrase and its plurals as words, as PETRARCH matches them
+    ("human rights activists", not the lemmas "human right activist"); longer phrases rank higher
+    ("foreign minister" over "minister")."""
     substitutions: dict[str, list[str]] = {}
     result = []
     for number, text in lines(path):
@@ -194,17 +196,32 @@ def read_agents(path: Path, problems: Problems) -> list[tuple[tuple[str, ...], t
         if len(codes) != 1 or "~" not in codes[0]:
             problems.add(number, f"cannot read agent line (a phrase and one [~CODE]): {text!r}")
             continue
-        role = codes[0].replace("~", "").strip().upper()
+        role = codes[0].replace(" ", "").upper()  # `[~GOV]` is appended, `[NGO~]` goes first (agents.py)
+        role = role[1:] if role.startswith("~") else role
         plurals = re.search(r"\{([^}]*)\}", text)
         phrase = re.split(r"[\[{]", text, maxsplit=1)[0].strip()
         for form in _substituted(phrase, substitutions, problems, number):
-            variants = {words(form), _singular(words(form))}
+            variants = {words(form)}
             if plurals:
                 variants.update(words(p) for p in plurals.group(1).split())
-            for variant in variants:
-                if variant:
-                    result.append((variant, (role, len(variant) + 1)))
+            else:
+                variants.add(_plural(words(form)))
+            result.extend((variant, (role, len(variant) + 1)) for variant in variants if variant)
     return result
+
+
+def _plural(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """PETRARCH's regular plural of a phrase's last word, for an agent that lists none."""
+    if not phrase:
+        return phrase
+    last = phrase[-1]
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return phrase[:-1] + (last,)
 
 
 def _substituted(phrase: str, substitutions: dict[str, list[str]], problems: Problems, number: int) -> list[str]:
@@ -217,17 +234,6 @@ def _substituted(phrase: str, substitutions: dict[str, list[str]], problems: Pro
         return []
     return [p for word in substitutions[name]
             for p in _substituted(phrase[: found.start()] + word + phrase[found.end() :], substitutions, problems, number)]
-
-
-def _singular(phrase: tuple[str, ...]) -> tuple[str, ...]:
-    """The lemma spaCy gives a plural last word, near enough: officials, authorities, policemen."""
-    if not phrase:
-        return phrase
-    last = phrase[-1]
-    for plural, singular in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
-        if last.endswith(plural) and len(last) > len(plural) + 2 and not last.endswith("ss"):
-            return phrase[:-1] + (last[: len(last) - len(plural)] + singular,)
-    return phrase
 
 
 def read_discards(path: Path, problems: Problems) -> list[tuple[tuple[str, ...], str]]:

@@ -20,6 +20,10 @@ from ..config import Config, active, configure
 from ..record import Actor, Event
 
 ENVIRONMENT_FILES = ("Verbfile", "Actorfile", "Agentfile", "Discardfile")
+# The <Config> options of a records file that Tacitus follows, with PETRARCH's defaults; a
+# <Config option=... value=...> holds for the records after it.
+DEFAULT_OPTIONS = {"require_dyad": "true"}
+JOINED = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 DICTIONARY_CODE = re.compile(r"\[([^\]]*)\]( reverse)?$")
 
 
@@ -38,6 +42,7 @@ class Record:
     text: str
     expected: list[Expected]  # empty: the record expects no event
     expects_nothing_because: str | None = None  # "noevents", "storydiscard", "bad_input_parse", ...
+    require_dyad: bool = True  # PETRARCH's option: an event counts only with both a source and a target
 
 
 @dataclass
@@ -67,7 +72,13 @@ def read_records(path: Path) -> tuple[list[str], list[Record]]:
         if element is not None and (element.text or "").strip():
             dictionaries.append(str((path.parent / element.text.strip()).resolve()))
     records = []
-    for sentence in root.iter("Sentence"):
+    options = dict(DEFAULT_OPTIONS)
+    for sentence in root.iter():
+        if sentence.tag == "Config":  # an option for the records after it
+            options[sentence.get("option", "").strip()] = sentence.get("value", "").strip().lower()
+            continue
+        if sentence.tag != "Sentence":
+            continue
         text = " ".join((sentence.findtext("Text") or "").split())
         expected, nothing = [], None
         for coding in sentence.findall("EventCoding"):
@@ -78,7 +89,8 @@ def read_records(path: Path) -> tuple[list[str], list[Record]]:
             else:
                 nothing = "noevents" if "noevents" in attributes else attributes.get("error", "no coding")
         records.append(Record(sentence.get("id", "?"), sentence.get("category", "?"),
-                              _record_day(sentence.get("date", "")), text, expected, None if expected else nothing))
+                              _record_day(sentence.get("date", "")), text, expected, None if expected else nothing,
+                              require_dyad=options["require_dyad"] == "true"))
     return dictionaries, records
 
 
@@ -126,12 +138,20 @@ def validate(path: Path) -> list[Outcome]:
     try:
         outcomes = []
         for record in records:
-            coded = event_triples(code(record.text, published=record.day, doc_id=record.id))
+            coded = event_triples(code(record_text(record), published=record.day, doc_id=record.id))
+            if record.require_dyad:
+                coded = [triple for triple in coded if triple[0] and triple[1]]
             missing = [e for e in record.expected if (e.source, e.target, e.code) not in coded]
             outcomes.append(Outcome(record, coded, missing))
         return outcomes
     finally:
         configure(before)
+
+
+def record_text(record: Record) -> str:
+    """The record's text as prose: its `Dol_Amroth` joins a name's words as PETRARCH's dictionaries
+    do, where news text has a space (the same length, so every offset stays)."""
+    return JOINED.sub(" ", record.text)
 
 
 def by_category(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:

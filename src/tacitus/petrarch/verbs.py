@@ -5,9 +5,9 @@ A verb block opens with `--- NAME [code] ---`; its verb lines (`BREAK {BROKE BRO
 `+BREAK_DOWN`, `WIRE_+TAP`, each with an optional own code) share the block's patterns
 (`- SAID * TO ATTEND [082]`). `&NAME` opens a synonym set of `+member` lines, which patterns and
 other sets name. In a pattern `*` is the verb; words joined by `_` (or grouped in `{}`) must be
-consecutive, words apart may have others between them; `$`, `+`, `%` and `^` (where the source,
-target, compound actor and a skipped phrase stand) are read as gaps, since Tacitus takes the
-actors from the dependency parse.
+consecutive, words apart may have others between them. `$` and `+` say where the source and the
+target stand and `^` a phrase passed over (WordPattern.regions gives the words each stands for;
+events.py picks the actors there); `%` wants a compound subject, whose members act on each other.
 """
 from __future__ import annotations
 
@@ -35,36 +35,85 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """Where a pattern puts an actor: `$` the source, `+` the target, `^` a phrase passed over. It
+    stands for the words up to the pattern's next word (or the sentence's end)."""
+
+    kind: str
+    joined: bool = False
+
+
+Place = tuple[Slot | Marker, int]  # a pattern's place and where in the words it was found
+
+
+@dataclass(frozen=True)
 class WordPattern:
     """The words a pattern wants around its verb, in order, within the sentence."""
 
-    before: tuple[Slot, ...]  # nearest the verb first, each choice's words read backwards
-    after: tuple[Slot, ...]  # nearest the verb first
+    before: tuple[Slot | Marker, ...]  # nearest the verb first, each choice's words read backwards
+    after: tuple[Slot | Marker, ...]  # nearest the verb first
     compound: bool = False  # `%`: the verb's subject is a compound actor ("Gondor and Osgiliath agree")
 
     @property
     def size(self) -> int:
-        return sum(min(len(c) for c in slot.choices) for slot in self.before + self.after) + self.compound
+        return sum(min(len(c) for c in slot.choices) for slot in self.before + self.after
+                   if isinstance(slot, Slot)) + self.compound
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word the pattern names."""
+        return frozenset(w for s in self.before + self.after if isinstance(s, Slot) for c in s.choices for w in c)
+
+    @property
+    def places_actors(self) -> bool:
+        """Whether the pattern says where its source or target stands (`$`, `+`)."""
+        return any(isinstance(s, Marker) and s.kind in "$+" for s in self.before + self.after)
 
     def matches(self, token: Token) -> bool:
+        return self.regions(token) is not None
+
+    def regions(self, token: Token) -> list[tuple[str, list[Token]]] | None:
+        """None if the pattern does not match around `token`; else each marker with the words it
+        stands for, nearest the verb first (`^ $`: both stand for the same words, in that order)."""
         if self.compound and not any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in token.children):
-            return False
+            return None
         sentence = token.sent
         offset = token.i - sentence.start
         words = [t.lower_ for t in sentence]
-        return _fits(self.before, words[:offset][::-1], 0) and _fits(self.after, words[offset + 1 :], 0)
+        before = _fit(self.before, words[:offset][::-1], 0)
+        after = _fit(self.after, words[offset + 1 :], 0) if before is not None else None
+        if after is None:
+            return None
+        return ([(kind, [sentence[offset - 1 - i] for i in span]) for kind, span in _marker_spans(before, offset)]
+                + [(kind, [sentence[offset + 1 + i] for i in span])
+                   for kind, span in _marker_spans(after, len(words) - offset - 1)])
 
 
-def _fits(slots: tuple[Slot, ...], words: list[str], start: int) -> bool:
-    """Whether `slots` occur in order in `words` from `start` (a joined slot exactly there)."""
+def _fit(slots: tuple[Slot | Marker, ...], words: list[str], start: int) -> list[Place] | None:
+    """Where `slots` occur in order in `words` from `start` (a joined slot exactly there), or None."""
     if not slots:
-        return True
+        return []
     slot, rest = slots[0], slots[1:]
+    if isinstance(slot, Marker):
+        found = _fit(rest, words, start)
+        return None if found is None else [(slot, start), *found]
     for at in [start] if slot.joined else range(start, len(words)):
         for choice in slot.choices:
-            if tuple(words[at : at + len(choice)]) == choice and _fits(rest, words, at + len(choice)):
-                return True
-    return False
+            if tuple(words[at : at + len(choice)]) == choice:
+                found = _fit(rest, words, at + len(choice))
+                if found is not None:
+                    return [(slot, at), *found]
+    return None
+
+
+def _marker_spans(places: list[Place], length: int) -> list[tuple[str, range]]:
+    """Each marker's kind and the word positions it stands for: up to the next word placed."""
+    spans = []
+    for n, (slot, at) in enumerate(places):
+        if isinstance(slot, Marker):
+            end = next((a for s, a in places[n + 1 :] if isinstance(s, Slot)), length)
+            spans.append((slot.kind, range(at, end)))
+    return spans
 
 
 @dataclass
@@ -169,10 +218,12 @@ def _verb(text: str, number: int, problems: Problems) -> Verb | None:
 
 
 def regular_forms(verb: str) -> list[str]:
-    """A verb's regular forms, generously: a form no English word takes costs nothing."""
-    forms = [verb, verb + "s", verb + "es", verb + "ed", verb + "ing", verb + "d"]
+    """A verb's regular forms, as PETRARCH makes them: "departes" is no form of DEPART."""
+    forms = [verb, verb + ("es" if verb.endswith(("s", "x", "z", "ch", "sh", "o")) else "s"), verb + "ing"]
     if verb.endswith("e"):
-        forms += [verb[:-1] + "ing"]
+        forms += [verb + "d", verb[:-1] + "ing"]
+    else:
+        forms += [verb + "ed"]
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         forms += [verb[:-1] + "ies", verb[:-1] + "ied"]
     if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":  # stop -> stopped
@@ -253,11 +304,13 @@ def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
     if [p for p, _ in items].count("*") != 1:
         problems.add(number, f"a pattern needs one `*` (the verb): {text.strip()!r}")
         return None
-    slots: list[Slot | str] = []
+    slots: list[Slot | Marker | str] = []
     gap = False
     for part, joined in items:
         if part in MARKERS:
             gap = True  # an actor or a skipped phrase stands here: the next word need not be adjacent
+            if part != "%":  # a compound actor is asked of the parse (WordPattern.compound)
+                slots.append(Marker(part))
             continue
         if part == "*":
             slots.append("*" if not (joined and not gap) else "*joined")
@@ -271,7 +324,8 @@ def _pattern_slots(text: str, synsets: dict[str, list[str]], problems: Problems,
     before, after = slots[:star], slots[star + 1 :]
     # Read backwards from the verb: a slot's "joined" is whether the slot after it (or the verb) touches it.
     touching = [s.joined for s in before[1:]] + [slots[star] == "*joined"]
-    mirrored = tuple(Slot(tuple(c[::-1] for c in s.choices), t) for s, t in zip(reversed(before), reversed(touching)))
+    mirrored = tuple(s if isinstance(s, Marker) else Slot(tuple(c[::-1] for c in s.choices), t)
+                     for s, t in zip(reversed(before), reversed(touching)))
     return mirrored, tuple(after), "%" in [p for p, _ in items[: [p for p, _ in items].index("*")]]
 
 
