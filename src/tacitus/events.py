@@ -631,7 +631,8 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
                 if target is None:
                     target, _ = _first_actor(prep_objects, resolver)
                     reciprocal = target is not None and preps is RECIPROCAL_PREPS
-            if target is None and source_token is not None and _reciprocal_code(entry.code):  # "X and Y met"
+            if target is None and source_token is not None and (_reciprocal_code(entry.code) or entry.petrarch):
+                # "X and Y met"; PETRARCH codes any compound subject with no target as acting on each other
                 target, _ = _first_actor(source_token.conjuncts, resolver)
                 reciprocal = target is not None
             if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
