@@ -234,3 +234,47 @@ def test_coordinated_subjects_are_each_other_target_only_in_mutual_acts():
 def test_a_named_object_is_known_by_its_title():
     events = events_of("Belarus released opposition activist Maria Kolesnikova on Monday.")
     assert first(events, cameo="0841")["target"]["text"] == "opposition activist Maria Kolesnikova"
+
+
+def codes_in(events):
+    return {side["code"] for e in events for side in (e["source"], e["target"]) if side}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The CIA accused Tehran of plotting attacks on dissidents.", "USASPY"),
+    ("The Central Intelligence Agency accused Tehran of plotting attacks on dissidents.", "USASPY"),
+    ("ICE agents detained forty farm workers in Nebraska.", "USACOP"),
+    ("Immigration and Customs Enforcement detained forty farm workers in Nebraska.", "USACOP"),
+    ("The FSB detained a Ukrainian saboteur near Kursk.", "RUSSPY"),
+    ("Israel's Shin Bet arrested three students in Nablus.", "ISRSPY"),
+    ("Xinhua accused Manila of provoking the incident.", "CHNMED"),
+    ("The Bundeswehr sent engineers to Lithuania.", "DEUMIL"),
+    ("The Majlis approved a bill on the hijab.", "IRNLEG"),
+    ("Jawans of the Border Security Force seized a boat from smugglers.", "INDMIL"),
+    ("Russian Defence Ministry spokesman Igor Konashenkov accused Kyiv of shelling the plant.", "RUSMIL"),
+])
+def test_national_state_bodies_by_acronym_and_full_name(text, code):
+    events = events_of(text)
+    assert events and events[0]["source"]["code"] == code, [(e["cameo"], e["source"], e["target"]) for e in events]
+
+
+def test_former_head_of_an_agency_is_an_elite():
+    event = first(events_of("Former CIA director Mark Olsen criticised the president."), cameo="111")
+    assert event["source"]["code"] == "USAELI"
+
+
+def test_a_state_named_before_a_shared_body_name_owns_it():
+    assert "CANGOV" in codes_in(events_of("Canada's Department of Justice charged two bankers with fraud."))
+    assert "KENSPY" in codes_in(events_of("Kenya's National Intelligence Service arrested two suspects in Garissa."))
+    assert "USAGOV" in codes_in(events_of("The Justice Department charged two bankers with fraud."))
+
+
+def test_ambiguous_agency_words_stay_ordinary():
+    # "raw", "ice" and "fed" are words; "Congress" alone is a legislature, India's party only with "party"
+    events = events_of("Villagers accused the raw milk sellers of poisoning children.")
+    assert not {"INDSPY", "USACOP"} & codes_in(events)
+    assert "USACOP" not in codes_in(events_of("Ice on the bridge injured dozens of drivers, police said."))
+    assert "INDPTY" in codes_in(events_of("The Congress party accused Modi of betraying farmers."))
+    assert "MEXLEG" in codes_in(events_of("Mexico's Congress approved the judicial reform."))
+    doval = first(events_of("NSA Ajit Doval met Chinese Foreign Minister Wang Yi in Beijing."), type="CONSULT")
+    assert doval["source"]["code"] == "INDGOV"

@@ -34,7 +34,7 @@ SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
 ARMED_ROLES = {"MIL", "COP"}
 SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece"}
 FORMER = {"former", "ex", "erstwhile", "onetime"}  # a former office-holder is an elite (ELI), not the state
-STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG"}
+STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}  # offices whose former holders are elites
 EXTENT_PREPS = {"in", "near", "at", "from", "outside", "inside", "across", "around", "along", "within", "to", "of"}
 
 
@@ -96,7 +96,10 @@ def _builtin_entries() -> Iterator[tuple[str, Known]]:
         for capital in capitals:
             yield capital, Known("capital", primary, country=iso3, role="GOV")
     for row in read_csv("organizations.csv"):
-        known = Known("org", row["name"], country=row["country"] or None, role=row["role"], code=row["code"])
+        # A state body's code is its country and role (USASPY): derived like any phrase's, so that
+        # a role the phrase changes shows in it ("former CIA director" is USAELI, not USASPYELI).
+        code = None if row["code"] and row["code"] == row["country"] + row["role"] else row["code"]
+        known = Known("org", row["name"], country=row["country"] or None, role=row["role"], code=code)
         for alias in split_list(row["aliases"]):
             yield alias, known
     for row in read_csv("people.csv"):
@@ -395,6 +398,8 @@ class ActorResolver:
             actor.name, actor.country, actor.role, actor.code = org.name, org.country, org.role, org.code
             if role and role[0] in ARMED_ROLES and org.role in ("IGO", "NGO"):
                 actor.role = role[0]
+            if org.code is None and org.country:  # a state body's name that another state uses too
+                actor.country = _owner(found, org) or org.country  # "Canada's Department of Justice"
         if countries and actor.country is None:
             actor.country = countries[0].country
             if actor.name is None and head_mention is not None and head_mention.known.kind in ("country", "capital"):
@@ -543,6 +548,13 @@ def _kinds(org: Known | None, actor: Actor, head_mention: Mention | None) -> lis
     if head_mention is not None and head_mention.known.kind == "country" and actor.role is None:
         return ["country"]
     return []
+
+
+def _owner(found: list[Mention], org: Known) -> str | None:
+    """The state named before a state body's name ("Kenya's", "Philippine"), if any."""
+    body = next(m.span.start for m in found if m.known is org)
+    return next((m.known.country for m in found
+                 if m.known.kind in ("country", "adjective", "capital") and m.span.end <= body), None)
 
 
 def _entity_text(token: Token) -> str:
