@@ -278,3 +278,9 @@ def test_ambiguous_agency_words_stay_ordinary():
     assert "MEXLEG" in codes_in(events_of("Mexico's Congress approved the judicial reform."))
     doval = first(events_of("NSA Ajit Doval met Chinese Foreign Minister Wang Yi in Beijing."), type="CONSULT")
     assert doval["source"]["code"] == "INDGOV"
+
+
+def test_an_act_named_before_its_frame_noun_takes_the_phrase_arguments():
+    events = events_of("Qatar launched a mediation effort between Chad and Sudan.")
+    pairs = {(e["source"]["code"], e["target"]["code"]) for e in events if e["cameo"] == "045" and e["target"]}
+    assert pairs == {("QAT", "TCD"), ("QAT", "SDN")}

@@ -647,6 +647,10 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
             if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
                 target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
     else:
+        # "launched a mediation effort between X and Y": the act's phrase is headed by its frame noun
+        trigger = token
+        if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.frame_nouns:
+            token = token.head
         subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
         source, _ = _first_actor(subjects, resolver)
         for preps in _prep_order(entry):
@@ -668,7 +672,7 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
                 target, _ = _first_actor(list(subject.conjuncts), resolver)
                 reciprocal = target is not None
         if source is None:  # "coalition strikes", "Russian air raids"
-            modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i]
+            modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
             source, _ = _first_actor(modifiers, resolver)
         if target is None and verb_lemma in lexicon.light_source:
             light_objects = _prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS)

@@ -113,6 +113,7 @@ class Lexicon:
     modal_hypothetical: frozenset[str]
     alleged_markers: frozenset[str]
     negation_verbs: frozenset[str]
+    frame_nouns: frozenset[str]
     # PETRARCH discard phrases (lowercase words): "story" ones drop the document's events, "sentence"
     # ones the sentence's ("+TYPHOON", "BASEBALL": not political events).
     discards: tuple[tuple[tuple[str, ...], str], ...] = ()
@@ -188,6 +189,7 @@ def _lexicon(settings: config.Config) -> Lexicon:
         modal_hypothetical=frozenset(data["modal_hypothetical"]),
         alleged_markers=frozenset(data["alleged_markers"]),
         negation_verbs=frozenset(data["negation_verbs"]),
+        frame_nouns=frozenset(data["frame_nouns"]),
         discards=tuple(discards),
     )
 
