@@ -592,109 +592,125 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     """(source, target, reciprocal) actors of a trigger. An argument that names no known actor
     ("a car bomb", "the proposal") is still given as its words, so the record shows what the text
     said did it or suffered it."""
-    source = target = None
-    reciprocal = False
-    subjects: list[Token] = []  # the syntactic arguments, in order of preference
-    objects: list[Token] = []
-    if entry.pos == "VERB":
-        passive = any(c.dep_ == "nsubjpass" for c in token.children)
-        if passive:
-            objects = [c for c in token.children if c.dep_ == "nsubjpass"]
-            subjects = _prep_objects(token, {"by"})
-            target, _ = _first_actor(objects, resolver)
-            source, _ = _first_actor(subjects, resolver)
-        else:
-            subject = _subject(token)
-            subjects = [subject] if subject is not None else []
-            source, source_token = _first_actor(subjects, resolver)
-            if source is None and token.dep_ == "acl" and token.head.dep_ == "dobj":
-                # "issued a statement calling on X", "approved a resolution criticizing X": its author acts
-                author = _subject(token.head.head)
-                source, source_token = _first_actor([author] if author is not None else [], resolver)
-                subjects = [author] if source is not None else subjects
-            direct = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-            if not direct:  # "called Foreign Minister Lavrov to discuss": the parser's object predicate
-                direct = [c for c in token.children if c.dep_ == "oprd"]
-            # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
-            direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
-                                                   [g for g in c.children if g.dep_ == "pobj"])]
-            target, _ = _first_actor(direct, resolver)
-            if target is not None and _own_means(target, source):
-                destination, _ = _first_actor(_prep_objects(token, DESTINATION_PREPS), resolver)
-                target = destination if destination is not None and is_named(destination) else target
-            if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
-                target = _phrase_target(token, source, resolver)
-            objects = list(direct)
-            for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
-                prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
-                objects += prep_objects
-                if target is None:
-                    target, _ = _first_actor(prep_objects, resolver)
-                    reciprocal = target is not None and preps is RECIPROCAL_PREPS
-            if target is None and source_token is not None and (_reciprocal_code(entry.code) or entry.petrarch):
-                # "X and Y met"; PETRARCH codes any compound subject with no target as acting on each other
-                target, _ = _first_actor(source_token.conjuncts, resolver)
-                reciprocal = target is not None
-            if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
-                target, _ = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
-            if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
-                others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
-                target, _ = _first_actor(others, resolver)
-            if target is None:
-                target = _complement_target(token, source, resolver)
-            if target is None:  # "sent vehicles and a team of paratroopers to Lebanon": deeper in the phrase
-                target = _phrase_target(token, source, resolver)
-            if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
-                target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
-    else:
-        # "launched a mediation effort between X and Y": the act's phrase is headed by its frame noun
-        trigger = token
-        if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.frame_nouns:
-            token = token.head
-        subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
-        source, _ = _first_actor(subjects, resolver)
-        for preps in _prep_order(entry):
-            prep_objects = _prep_objects(token, preps)
-            objects += prep_objects
-            if target is None:
-                target, _ = _first_actor(prep_objects, resolver)
-                reciprocal = target is not None and preps is RECIPROCAL_PREPS
-        verb = governing_verb(token)
-        verb_lemma = verb.lemma_.lower()
-        subject = _subject(verb) if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
-        if subject is not None and verb_lemma in lexicon.light_target:  # "came under attack"
-            target = target or resolver.resolve(subject)
-            objects.insert(0, subject)
-        elif subject is not None and source is None:  # "launched an attack", "after talks with"
-            subjects.append(subject)
-            source = resolver.resolve(subject)
-            if source is not None and target is None and verb_lemma in lexicon.light_source:
-                target, _ = _first_actor(list(subject.conjuncts), resolver)
-                reciprocal = target is not None
-        if source is None:  # "coalition strikes", "Russian air raids"
-            modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
-            source, _ = _first_actor(modifiers, resolver)
-        if target is None and verb_lemma in lexicon.light_source:
-            light_objects = _prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS)
-            objects += light_objects
-            target, _ = _first_actor(light_objects, resolver)
-        if target is None and token.dep_ == "dobj" and verb_lemma not in lexicon.light_source:
-            # "imposed blockades on the ports", "provided donations to Palestinians"
-            verb_objects = _prep_objects(verb, TARGET_PREPS)
-            objects += verb_objects
-            target, _ = _first_actor(verb_objects, resolver)
-        if target is None:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
-            others = _prep_objects(token, OTHER_PREPS)
-            target, _ = _first_actor(others, resolver)
-        if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
-            left = [c for c in token.head.children if c.dep_ == "dobj"]
-            objects += left
-            target, _ = _first_actor(left, resolver)
+    find = _verb_arguments if entry.pos == "VERB" else _noun_arguments
+    source, target, reciprocal, subjects, objects = find(token, entry, resolver, lexicon)
     if source is None and subjects:
         source = resolver.words(subjects[0])
     if target is None and objects:
         target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
     return source, target, reciprocal
+
+
+# Each finder gives (source, target, reciprocal, subjects, objects): the actors found, and the
+# argument words they were sought in, whose first stands in as words when no actor was found.
+def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon) -> tuple:
+    """Subject and objects of a verb trigger, and failing those the clauses and phrases it governs."""
+    source = target = None
+    reciprocal = False
+    subjects: list[Token] = []  # the syntactic arguments, in order of preference
+    objects: list[Token] = []
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    if passive:
+        objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        subjects = _prep_objects(token, {"by"})
+        target, _ = _first_actor(objects, resolver)
+        source, _ = _first_actor(subjects, resolver)
+    else:
+        subject = _subject(token)
+        subjects = [subject] if subject is not None else []
+        source, source_token = _first_actor(subjects, resolver)
+        if source is None and token.dep_ == "acl" and token.head.dep_ == "dobj":
+            # "issued a statement calling on X", "approved a resolution criticizing X": its author acts
+            author = _subject(token.head.head)
+            source, source_token = _first_actor([author] if author is not None else [], resolver)
+            subjects = [author] if source is not None else subjects
+        direct = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+        if not direct:  # "called Foreign Minister Lavrov to discuss": the parser's object predicate
+            direct = [c for c in token.children if c.dep_ == "oprd"]
+        # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
+        direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
+                                               [g for g in c.children if g.dep_ == "pobj"])]
+        target, _ = _first_actor(direct, resolver)
+        if target is not None and _own_means(target, source):
+            destination, _ = _first_actor(_prep_objects(token, DESTINATION_PREPS), resolver)
+            target = destination if destination is not None and is_named(destination) else target
+        if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
+            target = _phrase_target(token, source, resolver)
+        objects = list(direct)
+        for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
+            prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
+            objects += prep_objects
+            if target is None:
+                target, _ = _first_actor(prep_objects, resolver)
+                reciprocal = target is not None and preps is RECIPROCAL_PREPS
+        if target is None and source_token is not None and (_reciprocal_code(entry.code) or entry.petrarch):
+            # "X and Y met"; PETRARCH codes any compound subject with no target as acting on each other
+            target, _ = _first_actor(source_token.conjuncts, resolver)
+            reciprocal = target is not None
+        if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
+            target, _ = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
+        if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
+            others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
+            target, _ = _first_actor(others, resolver)
+        if target is None:
+            target = _complement_target(token, source, resolver)
+        if target is None:  # "sent vehicles and a team of paratroopers to Lebanon": deeper in the phrase
+            target = _phrase_target(token, source, resolver)
+        if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
+            target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
+    return source, target, reciprocal, subjects, objects
+
+
+def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon) -> tuple:
+    """Possessor, "by" and prepositional objects of a noun trigger, and the subject of the verb
+    it is the object of ("launched an attack on X")."""
+    target = None
+    reciprocal = False
+    objects: list[Token] = []
+    # "launched a mediation effort between X and Y": the act's phrase is headed by its frame noun
+    trigger = token
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.frame_nouns:
+        token = token.head
+    subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
+    source, _ = _first_actor(subjects, resolver)
+    for preps in _prep_order(entry):
+        prep_objects = _prep_objects(token, preps)
+        objects += prep_objects
+        if target is None:
+            target, _ = _first_actor(prep_objects, resolver)
+            reciprocal = target is not None and preps is RECIPROCAL_PREPS
+    verb = governing_verb(token)
+    verb_lemma = verb.lemma_.lower()
+    subject = _subject(verb) if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
+    if subject is not None and verb_lemma in lexicon.light_target:  # "came under attack"
+        target = target or resolver.resolve(subject)
+        objects.insert(0, subject)
+    elif subject is not None and source is None:  # "launched an attack", "after talks with"
+        subjects.append(subject)
+        source = resolver.resolve(subject)
+        if source is not None and target is None and verb_lemma in lexicon.light_source:
+            target, _ = _first_actor(list(subject.conjuncts), resolver)
+            reciprocal = target is not None
+    if source is None:  # "coalition strikes", "Russian air raids"
+        modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
+        source, _ = _first_actor(modifiers, resolver)
+    if target is None and verb_lemma in lexicon.light_source:
+        light_objects = _prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS)
+        objects += light_objects
+        target, _ = _first_actor(light_objects, resolver)
+    if target is None and token.dep_ == "dobj" and verb_lemma not in lexicon.light_source:
+        # "imposed blockades on the ports", "provided donations to Palestinians"
+        verb_objects = _prep_objects(verb, TARGET_PREPS)
+        objects += verb_objects
+        target, _ = _first_actor(verb_objects, resolver)
+    if target is None:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
+        others = _prep_objects(token, OTHER_PREPS)
+        target, _ = _first_actor(others, resolver)
+    if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
+        left = [c for c in token.head.children if c.dep_ == "dobj"]
+        objects += left
+        target, _ = _first_actor(left, resolver)
+    return source, target, reciprocal, subjects, objects
 
 
 def _own_means(actor: Actor, source: Actor | None) -> bool:
