@@ -166,3 +166,38 @@ def test_countries_coordinated_inside_one_phrase_are_each_an_actor():
     envoy = first(events_of("The US envoy to Russia criticised the decision."), cameo="111")
     assert envoy["source"]["code"] == "USAGOV"
     assert len([e for e in events_of("The US envoy to Russia criticised the decision.") if e["cameo"] == "111"]) == 1
+
+
+def span_of(text, side, **where):
+    return first(events_of(text), **where)[side]["text"]
+
+
+@pytest.mark.parametrize("text, side, where, expected", [
+    # A modifier picked as the actor spans the noun phrase it modifies.
+    ("Taliban suicide bombers attacked a police checkpoint in Kandahar on Monday.", "source", {"cameo": "1831"},
+     "Taliban suicide bombers"),
+    ("Police arrested some of the Kenyan protesters.", "target", {"cameo": "173"}, "some of the Kenyan protesters"),
+    # A hyphenated modifier keeps its first word.
+    ("Iranian - backed militias attacked US troops.", "source", {"cameo": "190"}, "Iranian - backed militias"),
+    ("The army shelled the rebel-held town of Douma.", "target", {"cameo": "194"}, "the rebel-held town of Douma"),
+    # A title parsed apart from the name after it.
+    ("Erdogan met his counterpart Italian President Sergio Mattarella in Rome.", "target", {"cameo": "040"},
+     "his counterpart Italian President Sergio Mattarella"),
+    # Where a named actor is ("in Washington") is not part of its phrase.
+    ("US President Donald Trump met Lebanese Prime Minister Saad Hariri in Washington.", "target", {"cameo": "040"},
+     "Lebanese Prime Minister Saad Hariri"),
+])
+def test_actor_spans_cover_the_whole_noun_phrase(text, side, where, expected):
+    assert span_of(text, side, **where) == expected
+
+
+@pytest.mark.parametrize("text, side, where, expected", [
+    ("Putin defended Russia ’ s involvement in the Kenyan energy sector .", "target", {"cameo": "030"},
+     "Russia ’ s involvement"),
+    ("About 1 , 200 Iraqi refugees crossed into Jordan .", "source", {"cameo": "060"}, "About 1 , 200 Iraqi refugees"),
+    ("Sen . Mitch McConnell criticised the Pakistani government .", "source", {"cameo": "111"},
+     "Sen . Mitch McConnell"),
+])
+def test_actor_spans_in_copy_tokenised_with_spaces(text, side, where, expected):
+    """Tokenised copy (words joined by spaces) splits possessives, numbers and titles."""
+    assert span_of(text, side, **where) == expected

@@ -288,10 +288,144 @@ def extent(head: Token) -> list[Token]:
     Only the noun phrase itself (phrase_tokens) decides who the actor is."""
     tokens = {t.i: t for t in phrase_tokens(head)}
     for token in list(tokens.values()):
+        if token.i < head.i:  # a modifier brings all its words: "US-backed forces", "rebel-held town"
+            tokens.update((t.i, t) for t in token.subtree)
         for child in token.children:
             if child.dep_ == "nummod" or child.i > head.i and _qualifies(child):
                 tokens.update((t.i, t) for t in child.subtree)
     return sorted(tokens.values(), key=lambda t: t.i)
+
+
+PLACE_PREPS = {"in", "near", "at", "inside", "outside", "across", "around", "along", "within"}
+
+
+def _without_places(top: Token, tokens: list[Token]) -> list[Token]:
+    """The phrase without the places after its head: after a name, "in Washington" says where the
+    event happened, not which actor it is ("met Trump in Washington", "the Chinese ambassador in Berlin")."""
+    places = {t.i for child in top.children if child.i > top.i and child.dep_ == "prep" and child.lower_ in PLACE_PREPS
+              for t in child.subtree}
+    return [t for t in tokens if t.i not in places] if places else tokens
+
+
+QUANTIFIERS = {"some", "many", "all", "most", "none", "several", "dozens", "hundreds", "thousands", "scores",
+               "millions", "tens", "each", "few"}
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the whole noun phrase a word is part of: the noun it modifies ("bombers" for
+    "Taliban" in "Taliban suicide bombers", "town" for "rebel" in "the rebel-held town") and the
+    count it is counted in ("dozens of protesters"). Readers, and the gold spans, take the phrase."""
+    while True:
+        head = token.head
+        if token.dep_ in ("compound", "flat", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i != token.i:
+            token = head
+        elif token.dep_ == "npadvmod" and head.dep_ == "amod" and head.i == token.i + 2 and token.nbor().text == "-":
+            token = head.head  # "rebel - held": the word before a hyphenated participle
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i and (
+                head.head.like_num or head.head.lower_ in QUANTIFIERS):
+            token = head.head
+        else:
+            return token
+
+
+APOSTROPHES = {"'", "\u2019", "\u00b4"}
+QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approximately", "roughly", "more", "than"}
+
+
+def _with_juxtaposed_name(doc: Doc, end: int) -> int:
+    """A title and the name after it, parsed as two arguments of one verb ("met his counterpart
+    Italian President Sergio Mattarella", "The rebel Free Syrian Army said"), are one phrase."""
+    if end >= len(doc) or doc[end].pos_ not in ("PROPN", "ADJ"):
+        return end
+    top = _phrase_head(doc[end - 1])
+    name = doc[end]
+    while name.dep_ in ("compound", "amod", "flat") and name.head.i > name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.dep_ == top.dep_ and name.head.i == top.head.i and name.left_edge.i == end:
+        return name.i + 1
+    return end
+
+
+def _marker(doc: Doc, i: int) -> int:
+    """How many tokens a possessive marker at i has: 1 for "'s", 2 for a spaced "’ s", else 0."""
+    if i + 1 < len(doc) and doc[i].text in APOSTROPHES and doc[i + 1].lower_ == "s":
+        return 2
+    return int(0 <= i < len(doc) and doc[i].tag_ == "POS" and doc[i].lower_ != "s")
+
+
+def _with_possessive(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Owner, possessive and possessed are one phrase ("Japan ’ s government", "the army 's
+    sites"). Copy that spaces its possessives leaves the parser with a verb or a particle "s"
+    between owner and possessed, so the words are read off the text rather than the parse."""
+    if end - start > 1 and _marker(doc, start - 1) == 2:
+        start += 1  # the parser took "s" for the first word of the possessed
+    if start >= 3 and _marker(doc, start - 2) == 2 and doc[start - 3].pos_ in ("NOUN", "PROPN"):
+        owner = doc[start - 3]
+        start = owner.left_edge.i if owner.dep_ != "ROOT" else owner.i
+    if end - start > 2 and _marker(doc, end - 2) == 2 or end - start > 1 and _marker(doc, end - 1) == 1:
+        end = _possessed_end(doc, end) or end  # the span ends in the marker: "the government army 's"
+    elif _marker(doc, end) == 2:
+        end = _possessed_end(doc, end + 2) or end
+    return start, end
+
+
+def _possessed_end(doc: Doc, start: int) -> int | None:
+    """The end of the possessed noun and its modifiers from start ("internationally recognized
+    government"), None if no noun follows."""
+    last = None
+    for token in doc[start:]:
+        if token.ent_type_ in ("DATE", "TIME") or token.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV", "VERB"):
+            break
+        if token.pos_ == "VERB" and token.tag_ != "VBN" or token.pos_ == "ADV" and not token.lower_.endswith("ly"):
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            last = token
+    return last.i + 1 if last is not None else None
+
+
+def _with_abbreviation(doc: Doc, start: int) -> int:
+    """A title or initial cut off by its full stop ("Sen . Mitch McConnell", "John R . Bass") and
+    the name words before it."""
+    while start >= 2 and doc[start - 1].text == "." and doc[start - 2].is_title and doc[start - 2].is_alpha \
+            and len(doc[start - 2]) <= 4:
+        start -= 2
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].pos_ in ("PROPN", "ADJ") \
+                and start <= doc[start - 1].head.i < start + 4:
+            start -= 1
+    return start
+
+
+def _with_quantity(doc: Doc, start: int) -> int:
+    """The rest of a number spaced at its thousands ("2 , 374 migrants") and the words that
+    hedge it ("about", "nearly", "more than")."""
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].like_num and doc[start].like_num \
+            and len(doc[start].text) == 3 and doc[start].text.isdigit():
+        start -= 2
+    elif start >= 1 and doc[start - 1].like_num and doc[start - 1].ent_type_ not in ("DATE", "TIME") \
+            and doc[start].pos_ in ("ADJ", "NOUN", "PROPN"):
+        start -= 1  # "30 , 000 Irish soldiers": the number hangs elsewhere in the parse
+        return _with_quantity(doc, start)
+    if doc[start].like_num:
+        while start >= 1 and doc[start - 1].lower_ in QUANTITY_WORDS:
+            start -= 1
+    return start
+
+
+def _with_parenthesis(doc: Doc, start: int, end: int) -> int:
+    """An abbreviation in brackets right after the name ("the Eurasian Economic Union ( EAEU )")."""
+    if end < len(doc) and doc[end].text == "(":
+        for close in range(end + 2, min(end + 12, len(doc))):
+            if doc[close].text == ")":
+                inside = doc[end + 1:close]
+                if all(t.pos_ in ("PROPN", "NOUN", "PUNCT") or t.is_upper for t in inside):
+                    return close + 1
+                break
+    return end
+
+
+def _same_mention(mentions: dict[int, Mention], left: int, right: int) -> bool:
+    mention = mentions.get(left)
+    return mention is not None and mention is mentions.get(right)
 
 
 def _qualifies(child: Token) -> bool:
@@ -369,7 +503,7 @@ class ActorResolver:
             person = head_mention.known
         org = next((m.known for m in found if m.known.kind == "org"), None)
         countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
-        text_span = _Lazy(lambda: self._span(extent(head)))  # only an actor needs its words' extent
+        text_span = _Lazy(lambda: self.text_span(head))  # only an actor needs its words' extent
         description = load_knowledge().descriptions.get(head.lemma_.lower())
         if description and not found and any(t.lower_ in DEFINITE for t in head.children):
             earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
@@ -421,11 +555,45 @@ class ActorResolver:
         """The noun phrase of an argument that names no known actor, as words only."""
         if head.pos_ not in ("NOUN", "PROPN", "NUM") or head.ent_type_ in ("DATE", "TIME"):
             return None
-        span = self._span(extent(head))
+        span = self.text_span(head)
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
-    def _span(self, tokens: list[Token]) -> Span:
+    def text_span(self, head: Token) -> Span:
+        """The words of the whole noun phrase an argument word stands in: a modifier picked as the
+        actor ("Taliban" in "Taliban suicide bombers", "Kim" in "Kim Jong Un") spans its phrase."""
+        top = _phrase_head(head)
+        tokens = extent(top)
+        if self._named(top, tokens):
+            tokens = _without_places(top, tokens)
         start, end = tokens[0].i, tokens[-1].i + 1
+        start, end = self._whole_names(start, end)
+        start, end = _with_possessive(self.doc, start, end)
+        end = _with_juxtaposed_name(self.doc, end)
+        start = self._whole_names(_with_abbreviation(self.doc, start), end)[0]
+        start = _with_quantity(self.doc, start)
+        end = _with_parenthesis(self.doc, start, end)
+        return self._trimmed(start, end)
+
+    def _named(self, top: Token, tokens: list[Token]) -> bool:
+        """Whether the phrase names its actor outright: a name ("Trump", "ICE"), or a role word with
+        its country or body ("the Chinese ambassador", "Ukrainian forces")."""
+        if top.pos_ == "PROPN":
+            return True
+        return top.lemma_.lower() in ROLE_WORDS() and any(
+            t.i in self.mentions and t.i < top.i and self.mentions[t.i].known.kind != "surname" for t in tokens)
+
+    def _whole_names(self, start: int, end: int) -> tuple[int, int]:
+        """Widened so that no name is cut: a span that reaches into a named entity or a known name
+        covers all of it ("the United States" when the parser made "United" a word of its own)."""
+        doc = self.doc
+        while start > 0 and (doc[start].ent_iob_ == "I" or _same_mention(self.mentions, start - 1, start)):
+            start -= 1
+        while end < len(doc) and (doc[end].ent_iob_ == "I" or _same_mention(self.mentions, end - 1, end)):
+            end += 1
+        return start, end
+
+    def _trimmed(self, start: int, end: int) -> Span:
+        """The tokens without punctuation at either edge, but with a parenthesis that closes one."""
         if end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text:
             end += 1  # "the Nigerian Air Force (NAF)": the parenthesis closes inside the phrase
         while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space) and not (
