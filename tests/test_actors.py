@@ -186,6 +186,14 @@ def span_of(text, side, **where):
     # Where a named actor is ("in Washington") is not part of its phrase.
     ("US President Donald Trump met Lebanese Prime Minister Saad Hariri in Washington.", "target", {"cameo": "040"},
      "Lebanese Prime Minister Saad Hariri"),
+    # Nor is when, nor a clause set off by a comma that reports an event of its own.
+    ("Police arrested the families of the miners trapped in the shaft last week.", "target", {"cameo": "173"},
+     "the families of the miners trapped in the shaft"),
+    ("The court sentenced the activist Amina Yusuf , arrested last month during a raid on the Kenyan Human Rights "
+     "Commission .", "target", {"cameo": "116"}, "the activist Amina Yusuf"),
+    # A name's "for" part that the parser hung on the verb.
+    ("The Kenyan government banned the Kenya Association for the Defence of Human Rights .", "target",
+     {"cameo": "172"}, "the Kenya Association for the Defence of Human Rights"),
 ])
 def test_actor_spans_cover_the_whole_noun_phrase(text, side, where, expected):
     assert span_of(text, side, **where) == expected
@@ -201,3 +209,13 @@ def test_actor_spans_cover_the_whole_noun_phrase(text, side, where, expected):
 def test_actor_spans_in_copy_tokenised_with_spaces(text, side, where, expected):
     """Tokenised copy (words joined by spaces) splits possessives, numbers and titles."""
     assert span_of(text, side, **where) == expected
+
+
+def test_parties_named_in_one_coordination_share_its_span():
+    events = events_of("Kenya and Uganda have agreed to a ceasefire along their border .")
+    parties = [e for e in events if e["source"] and e["target"] and e["source"]["code"] != e["target"]["code"]]
+    assert parties
+    for event in parties:
+        assert event["source"]["text"] == event["target"]["text"] == "Kenya and Uganda"
+    talks = first(events_of("Russia held talks with Turkey on Monday."), type="CONSULT")
+    assert (talks["source"]["text"], talks["target"]["text"]) == ("Russia", "Turkey")

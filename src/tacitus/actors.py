@@ -346,6 +346,19 @@ def _with_juxtaposed_name(doc: Doc, end: int) -> int:
     return end
 
 
+def _with_name_tail(doc: Doc, end: int) -> int:
+    """The "for" or "of" part of a name that the parser hung elsewhere ("Zairian Association for
+    the Defence of Human Rights", "the Department for International Development")."""
+    if end + 1 >= len(doc) or doc[end - 1].pos_ != "PROPN" or doc[end].lower_ not in ("for", "of"):
+        return end
+    tail = end + 1 + (doc[end + 1].lower_ == "the")
+    if tail >= len(doc) or doc[tail].pos_ != "PROPN" or not doc[tail].is_title:
+        return end
+    while tail + 1 < len(doc) and (doc[tail + 1].ent_iob_ == "I" or doc[tail + 1].pos_ == "PROPN" and doc[tail + 1].is_title):
+        tail += 1
+    return tail + 1
+
+
 def _marker(doc: Doc, i: int) -> int:
     """How many tokens a possessive marker at i has: 1 for "'s", 2 for a spaced "’ s", else 0."""
     if i + 1 < len(doc) and doc[i].text in APOSTROPHES and doc[i + 1].lower_ == "s":
@@ -380,7 +393,10 @@ def _possessed_end(doc: Doc, start: int) -> int | None:
             break
         if token.pos_ in ("NOUN", "PROPN"):
             last = token
-    return last.i + 1 if last is not None else None
+    if last is None:
+        return None
+    of = [t.i for c in last.children if c.dep_ == "prep" and c.lower_ == "of" for t in phrase_tokens(c)]
+    return max([last.i, *of]) + 1  # with its "of" phrase: "China ’ s expansion of reefs"
 
 
 def _with_abbreviation(doc: Doc, start: int) -> int:
@@ -428,13 +444,24 @@ def _same_mention(mentions: dict[int, Mention], left: int, right: int) -> bool:
     return mention is not None and mention is mentions.get(right)
 
 
+def _describes(participle: Token) -> bool:
+    """Whether a participle after a noun says which one it is ("the proposal submitted by the UN",
+    "the coalition fighting the rebels"), rather than reporting an event of its own: a clause set
+    off by a comma (", arrested last week"), one with a time ("proposed in late February"), or a
+    past tense with an object that the parser took for a participle ("Trump called Erdogan")."""
+    if participle.nbor(-1).text == "," or any(t.ent_type_ in ("DATE", "TIME") for t in participle.subtree):
+        return False
+    return participle.tag_ != "VBN" or not any(c.dep_ in ("dobj", "oprd", "dative") for c in participle.children)
+
+
 def _qualifies(child: Token) -> bool:
     """A place ("in Mosul", "near Damascus"), an origin ("from the Times"), or a participle
-    ("submitted by the UN", "carrying employees"); not a time ("on Sunday") or an aim ("to visit")."""
+    ("submitted by the UN", "carrying employees") right after the noun; not a time ("on Sunday")
+    or an aim ("to visit")."""
     if child.dep_ == "acl":
-        return child.tag_ in ("VBN", "VBG")
-    if child.dep_ != "prep" or child.lower_ not in EXTENT_PREPS:
-        return False
+        return child.tag_ in ("VBN", "VBG") and _describes(child)
+    if child.dep_ != "prep" or child.lower_ not in EXTENT_PREPS or child.nbor(-1).text == ",":
+        return False  # a phrase set off by a comma adds to the clause, not to the noun
     return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
 
 
@@ -569,10 +596,29 @@ class ActorResolver:
         start, end = self._whole_names(start, end)
         start, end = _with_possessive(self.doc, start, end)
         end = _with_juxtaposed_name(self.doc, end)
+        end = _with_name_tail(self.doc, end)
         start = self._whole_names(_with_abbreviation(self.doc, start), end)[0]
         start = _with_quantity(self.doc, start)
         end = _with_parenthesis(self.doc, start, end)
         return self._trimmed(start, end)
+
+    def joined(self, source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+        """A source and target named in one coordination, as the parties of a mutual act are
+        ("Armenia and Azerbaijan agreed to a truce"), both span the whole of it: the text gives no
+        phrase to either one alone."""
+        heads = [self._head_of(a) for a in (source, target) if a is not None]
+        if len(heads) < 2 or None in heads or heads[1].i not in {t.i for t in heads[0].conjuncts}:
+            return source, target
+        first, last = sorted(heads, key=lambda t: t.i)
+        start = min([self.text_span(first).start] + [c.i for c in first.children if c.dep_ == "preconj"])
+        span = self.doc[start:self.text_span(last).end]
+        words = {"text": span.text, "start": span.start_char, "end": span.end_char}
+        return replace(source, **words), replace(target, **words)
+
+    def _head_of(self, actor: Actor) -> Token | None:
+        """The word an actor's span hangs from."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
 
     def _named(self, top: Token, tokens: list[Token]) -> bool:
         """Whether the phrase names its actor outright: a name ("Trump", "ICE"), or a role word with
@@ -593,7 +639,14 @@ class ActorResolver:
         return start, end
 
     def _trimmed(self, start: int, end: int) -> Span:
-        """The tokens without punctuation at either edge, but with a parenthesis that closes one."""
+        """The tokens without punctuation at either edge, but with a parenthesis that closes one,
+        and without a time at the end ("the families of the migrants found near London last month"):
+        when is the event's, not the actor's."""
+        while end - start > 1 and self.doc[end - 1].ent_type_ in ("DATE", "TIME") and self.doc[start].ent_type_ not in (
+                "DATE", "TIME"):
+            end -= 1
+            if self.doc[end - 1].dep_ == "prep" and end - start > 1:
+                end -= 1
         if end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text:
             end += 1  # "the Nigerian Air Force (NAF)": the parenthesis closes inside the phrase
         while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space) and not (

@@ -300,6 +300,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     if _identified(source) and _identified(target) and source.code == target.code and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
     reciprocal = reciprocal and (code.code[:2] in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES)
+    source, target = resolver.joined(source, target)
     if reciprocal:
         source = replace(source, reciprocal=True) if source else None
         target = replace(target, reciprocal=True) if target else None
