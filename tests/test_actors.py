@@ -186,6 +186,8 @@ def span_of(text, side, **where):
     # Where a named actor is ("in Washington") is not part of its phrase.
     ("US President Donald Trump met Lebanese Prime Minister Saad Hariri in Washington.", "target", {"cameo": "040"},
      "Lebanese Prime Minister Saad Hariri"),
+    # "both" belongs to a pair, not to its first member.
+    ("Japan lifted sanctions against both India and Pakistan .", "target", {"cameo": "085"}, "India"),
     # Nor is when, nor a clause set off by a comma that reports an event of its own.
     ("Police arrested the families of the miners trapped in the shaft last week.", "target", {"cameo": "173"},
      "the families of the miners trapped in the shaft"),

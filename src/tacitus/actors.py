@@ -301,9 +301,9 @@ PLACE_PREPS = {"in", "near", "at", "inside", "outside", "across", "around", "alo
 
 def _without_places(top: Token, tokens: list[Token]) -> list[Token]:
     """The phrase without the places after its head: after a name, "in Washington" says where the
-    event happened, not which actor it is ("met Trump in Washington", "the Chinese ambassador in Berlin")."""
-    places = {t.i for child in top.children if child.i > top.i and child.dep_ == "prep" and child.lower_ in PLACE_PREPS
-              for t in child.subtree}
+    event happened, not which actor it is ("met Trump in Washington", "the Chinese envoy in Berlin")."""
+    places = {t.i for child in top.children if child.i > top.i and child.dep_ == "prep"
+              and child.lower_ in PLACE_PREPS for t in child.subtree}
     return [t for t in tokens if t.i not in places] if places else tokens
 
 
@@ -328,6 +328,7 @@ def _phrase_head(token: Token) -> Token:
             return token
 
 
+PAIRING = {"both", "either", "neither"}
 APOSTROPHES = {"'", "\u2019", "\u00b4"}
 QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approximately", "roughly", "more", "than"}
 
@@ -352,11 +353,15 @@ def _with_name_tail(doc: Doc, end: int) -> int:
     if end + 1 >= len(doc) or doc[end - 1].pos_ != "PROPN" or doc[end].lower_ not in ("for", "of"):
         return end
     tail = end + 1 + (doc[end + 1].lower_ == "the")
-    if tail >= len(doc) or doc[tail].pos_ != "PROPN" or not doc[tail].is_title:
+    if tail >= len(doc) or not _is_name_word(doc[tail]):
         return end
-    while tail + 1 < len(doc) and (doc[tail + 1].ent_iob_ == "I" or doc[tail + 1].pos_ == "PROPN" and doc[tail + 1].is_title):
+    while tail + 1 < len(doc) and (doc[tail + 1].ent_iob_ == "I" or _is_name_word(doc[tail + 1])):
         tail += 1
     return tail + 1
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title
 
 
 def _marker(doc: Doc, i: int) -> int:
@@ -427,7 +432,7 @@ def _with_quantity(doc: Doc, start: int) -> int:
     return start
 
 
-def _with_parenthesis(doc: Doc, start: int, end: int) -> int:
+def _with_parenthesis(doc: Doc, end: int) -> int:
     """An abbreviation in brackets right after the name ("the Eurasian Economic Union ( EAEU )")."""
     if end < len(doc) and doc[end].text == "(":
         for close in range(end + 2, min(end + 12, len(doc))):
@@ -436,6 +441,18 @@ def _with_parenthesis(doc: Doc, start: int, end: int) -> int:
                 if all(t.pos_ in ("PROPN", "NOUN", "PUNCT") or t.is_upper for t in inside):
                     return close + 1
                 break
+    return end
+
+
+def _without_time(doc: Doc, start: int, end: int) -> int:
+    """The end before a time that closes the span ("the families of the migrants found near London
+    last month", "the ambassador on Monday"): when is the event's, not the actor's."""
+    if doc[start].ent_type_ in ("DATE", "TIME"):
+        return end
+    while end - start > 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):
+        end -= 1
+        if end - start > 1 and doc[end - 1].dep_ == "prep":
+            end -= 1
     return end
 
 
@@ -586,8 +603,10 @@ class ActorResolver:
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
     def text_span(self, head: Token) -> Span:
-        """The words of the whole noun phrase an argument word stands in: a modifier picked as the
-        actor ("Taliban" in "Taliban suicide bombers", "Kim" in "Kim Jong Un") spans its phrase."""
+        """The words of the whole noun phrase an argument word stands in, as a reader (and the
+        CAMEO actor gold) marks it: a modifier picked as the actor ("Taliban" in "Taliban suicide
+        bombers") spans its phrase; the parse's cuts through names, possessives, titles and
+        numbers are mended from the words themselves."""
         top = _phrase_head(head)
         tokens = extent(top)
         if self._named(top, tokens):
@@ -599,8 +618,10 @@ class ActorResolver:
         end = _with_name_tail(self.doc, end)
         start = self._whole_names(_with_abbreviation(self.doc, start), end)[0]
         start = _with_quantity(self.doc, start)
-        end = _with_parenthesis(self.doc, start, end)
-        return self._trimmed(start, end)
+        end = _with_parenthesis(self.doc, end)
+        if end - start > 1 and self.doc[start].lower_ in PAIRING and not any(t.dep_ == "cc" for t in self.doc[start:end]):
+            start += 1  # "both India and Pakistan": "both" belongs to the pair, not to India alone
+        return self._trimmed(start, _without_time(self.doc, start, end))
 
     def joined(self, source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
         """A source and target named in one coordination, as the parties of a mutual act are
@@ -639,14 +660,7 @@ class ActorResolver:
         return start, end
 
     def _trimmed(self, start: int, end: int) -> Span:
-        """The tokens without punctuation at either edge, but with a parenthesis that closes one,
-        and without a time at the end ("the families of the migrants found near London last month"):
-        when is the event's, not the actor's."""
-        while end - start > 1 and self.doc[end - 1].ent_type_ in ("DATE", "TIME") and self.doc[start].ent_type_ not in (
-                "DATE", "TIME"):
-            end -= 1
-            if self.doc[end - 1].dep_ == "prep" and end - start > 1:
-                end -= 1
+        """The tokens without punctuation at either edge, but with a parenthesis that closes one."""
         if end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text:
             end += 1  # "the Nigerian Air Force (NAF)": the parenthesis closes inside the phrase
         while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space) and not (
