@@ -186,6 +186,11 @@ def span_of(text, side, **where):
     # Where a named actor is ("in Washington") is not part of its phrase.
     ("US President Donald Trump met Lebanese Prime Minister Saad Hariri in Washington.", "target", {"cameo": "040"},
      "Lebanese Prime Minister Saad Hariri"),
+    # An apposition that describes a place is not part of its span; a person's title is.
+    ("Hezbollah threatened to attack Haifa , the third largest city of Israel , if the war resumes .", "target",
+     {"cameo": "1384"}, "Haifa"),
+    ("Police arrested Amina Yusuf , the Kenyan opposition leader .", "target", {"cameo": "173"},
+     "Amina Yusuf , the Kenyan opposition leader"),
     # "both" belongs to a pair, not to its first member.
     ("Japan lifted sanctions against both India and Pakistan .", "target", {"cameo": "085"}, "India"),
     # Nor is when, nor a clause set off by a comma that reports an event of its own.

@@ -611,6 +611,7 @@ class ActorResolver:
         tokens = extent(top)
         if self._named(top, tokens):
             tokens = _without_places(top, tokens)
+        tokens = self._without_descriptions(top, tokens)
         start, end = tokens[0].i, tokens[-1].i + 1
         start, end = self._whole_names(start, end)
         start, end = _with_possessive(self.doc, start, end)
@@ -640,6 +641,23 @@ class ActorResolver:
         """The word an actor's span hangs from."""
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+    def _without_descriptions(self, top: Token, tokens: list[Token]) -> list[Token]:
+        """The phrase without an apposition set off by commas that describes a place or a thing
+        ("Haifa, Israel's third largest city"); a person's title or name in apposition ("Angela
+        Merkel, the German chancellor", "the US ambassador, Stuart Symington") stays."""
+        described = set()
+        for child in top.children:
+            if child.dep_ == "appos" and child.i > top.i and child.left_edge.nbor(-1).text == "," \
+                    and not self._personal(top) and not self._personal(child):
+                described.update(t.i for t in child.subtree)
+        return [t for t in tokens if t.i not in described] if described else tokens
+
+    def _personal(self, token: Token) -> bool:
+        """Whether a word names a person or a person's office."""
+        mention = self.mentions.get(token.i)
+        return (token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_WORDS()
+                or mention is not None and mention.known.kind in ("person", "surname"))
 
     def _named(self, top: Token, tokens: list[Token]) -> bool:
         """Whether the phrase names its actor outright: a name ("Trump", "ICE"), or a role word with
