@@ -191,6 +191,10 @@ def span_of(text, side, **where):
      {"cameo": "1384"}, "Haifa"),
     ("Police arrested Amina Yusuf , the Kenyan opposition leader .", "target", {"cameo": "173"},
      "Amina Yusuf , the Kenyan opposition leader"),
+    # A charge the parser hung on the accused is not part of its span; an office's "of" is.
+    ("Russia accused the Ukrainian army of war crimes .", "target", {"cameo": "112"}, "the Ukrainian army"),
+    ("The Kenyan Minister of Finance met the Ugandan Minister of Trade .", "target", {"cameo": "040"},
+     "the Ugandan Minister of Trade"),
     # "both" belongs to a pair, not to its first member.
     ("Japan lifted sanctions against both India and Pakistan .", "target", {"cameo": "085"}, "India"),
     # Nor is when, nor a clause set off by a comma that reports an event of its own.

@@ -328,6 +328,7 @@ def _phrase_head(token: Token) -> Token:
             return token
 
 
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PAIRING = {"both", "either", "neither"}
 APOSTROPHES = {"'", "\u2019", "\u00b4"}
 QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approximately", "roughly", "more", "than"}
@@ -610,7 +611,7 @@ class ActorResolver:
         top = _phrase_head(head)
         tokens = extent(top)
         if self._named(top, tokens):
-            tokens = _without_places(top, tokens)
+            tokens = self._without_charges(top, _without_places(top, tokens))
         tokens = self._without_descriptions(top, tokens)
         start, end = tokens[0].i, tokens[-1].i + 1
         start, end = self._whole_names(start, end)
@@ -652,6 +653,23 @@ class ActorResolver:
                     and not self._personal(top) and not self._personal(child):
                 described.update(t.i for t in child.subtree)
         return [t for t in tokens if t.i not in described] if described else tokens
+
+    def _without_charges(self, top: Token, tokens: list[Token]) -> list[Token]:
+        """A named actor's phrase without an "of" that names no one ("accused the Nigerian
+        military of mass slaughter", "accused the US of genocide"): the parser hung the charge
+        on the actor. "the President of the Senate", "leader of the opposition" stay."""
+        charges = set()
+        for child in top.children:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i > top.i and objects \
+                    and not any(self._names_someone(t) for t in objects[0].subtree if t.i <= objects[0].i):
+                charges.update(t.i for t in child.subtree)
+        return [t for t in tokens if t.i not in charges] if charges else tokens
+
+    def _names_someone(self, token: Token) -> bool:
+        """Whether a word names an actor: a known name, a named entity, or a role noun."""
+        return (token.i in self.mentions or token.ent_type_ in NAME_ENTITIES
+                or token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ROLE_WORDS())
 
     def _personal(self, token: Token) -> bool:
         """Whether a word names a person or a person's office."""
