@@ -230,3 +230,8 @@ def test_parties_named_in_one_coordination_share_its_span():
         assert event["source"]["text"] == event["target"]["text"] == "Kenya and Uganda"
     talks = first(events_of("Russia held talks with Turkey on Monday."), type="CONSULT")
     assert (talks["source"]["text"], talks["target"]["text"]) == ("Russia", "Turkey")
+
+
+def test_an_actor_span_does_not_reach_into_the_sentence_before():
+    event = first(events_of("Clashes erupted in Mali. Protesters stormed the parliament."), cameo="145")
+    assert event["source"]["text"] == "Protesters"

@@ -329,6 +329,8 @@ def _phrase_head(token: Token) -> Token:
 
 
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
+                       "adm", "prof", "rev", "st", "pres", "amb", "sec", "cmdr", "brig"}
 PAIRING = {"both", "either", "neither"}
 APOSTROPHES = {"'", "\u2019", "\u00b4"}
 QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approximately", "roughly", "more", "than"}
@@ -407,9 +409,10 @@ def _possessed_end(doc: Doc, start: int) -> int | None:
 
 def _with_abbreviation(doc: Doc, start: int) -> int:
     """A title or initial cut off by its full stop ("Sen . Mitch McConnell", "John R . Bass") and
-    the name words before it."""
-    while start >= 2 and doc[start - 1].text == "." and doc[start - 2].is_title and doc[start - 2].is_alpha \
-            and len(doc[start - 2]) <= 4:
+    the name words before it; only known titles and single letters, as the full stop of "… with
+    Iraq . Police said" ends a sentence (the parser splits at both)."""
+    while start >= 2 and doc[start - 1].text == "." and (
+            doc[start - 2].lower_ in TITLE_ABBREVIATIONS or len(doc[start - 2]) == 1 and doc[start - 2].is_upper):
         start -= 2
         while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].pos_ in ("PROPN", "ADJ") \
                 and start <= doc[start - 1].head.i < start + 4:
