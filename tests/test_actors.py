@@ -284,3 +284,72 @@ def test_an_act_named_before_its_frame_noun_takes_the_phrase_arguments():
     events = events_of("Qatar launched a mediation effort between Chad and Sudan.")
     pairs = {(e["source"]["code"], e["target"]["code"]) for e in events if e["cameo"] == "045" and e["target"]}
     assert pairs == {("QAT", "TCD"), ("QAT", "SDN")}
+
+
+def span_of(text, side, **where):
+    return first(events_of(text), **where)[side]["text"]
+
+
+@pytest.mark.parametrize("text, side, where, expected", [
+    # A modifier picked as the actor spans the noun phrase it modifies.
+    ("Taliban suicide bombers attacked a police checkpoint in Kandahar on Monday.", "source", {"cameo": "1831"},
+     "Taliban suicide bombers"),
+    ("Police arrested some of the Kenyan protesters.", "target", {"cameo": "173"}, "some of the Kenyan protesters"),
+    # A hyphenated modifier keeps its first word.
+    ("Iranian - backed militias attacked US troops.", "source", {"cameo": "190"}, "Iranian - backed militias"),
+    ("The army shelled the rebel-held town of Douma.", "target", {"cameo": "194"}, "the rebel-held town of Douma"),
+    # A title parsed apart from the name after it.
+    ("Erdogan met his counterpart Italian President Sergio Mattarella in Rome.", "target", {"cameo": "040"},
+     "his counterpart Italian President Sergio Mattarella"),
+    # Where a named actor is ("in Washington") is not part of its phrase.
+    ("US President Donald Trump met Lebanese Prime Minister Saad Hariri in Washington.", "target", {"cameo": "040"},
+     "Lebanese Prime Minister Saad Hariri"),
+    # An apposition that describes a place is not part of its span; a person's title is.
+    ("Hezbollah threatened to attack Haifa , the third largest city of Israel , if the war resumes .", "target",
+     {"cameo": "1384"}, "Haifa"),
+    ("Police arrested Amina Yusuf , the Kenyan opposition leader .", "target", {"cameo": "173"},
+     "Amina Yusuf , the Kenyan opposition leader"),
+    # A charge the parser hung on the accused is not part of its span; an office's "of" is.
+    ("Russia accused the Ukrainian army of war crimes .", "target", {"cameo": "112"}, "the Ukrainian army"),
+    ("The Kenyan Minister of Finance met the Ugandan Minister of Trade .", "target", {"cameo": "040"},
+     "the Ugandan Minister of Trade"),
+    # "both" belongs to a pair, not to its first member.
+    ("Japan lifted sanctions against both India and Pakistan .", "target", {"cameo": "085"}, "India"),
+    # Nor is when, nor a clause set off by a comma that reports an event of its own.
+    ("Police arrested the families of the miners trapped in the shaft last week.", "target", {"cameo": "173"},
+     "the families of the miners trapped in the shaft"),
+    ("The court sentenced the activist Amina Yusuf , arrested last month during a raid on the Kenyan Human Rights "
+     "Commission .", "target", {"cameo": "116"}, "the activist Amina Yusuf"),
+    # A name's "for" part that the parser hung on the verb.
+    ("The Kenyan government banned the Kenya Association for the Defence of Human Rights .", "target",
+     {"cameo": "172"}, "the Kenya Association for the Defence of Human Rights"),
+])
+def test_actor_spans_cover_the_whole_noun_phrase(text, side, where, expected):
+    assert span_of(text, side, **where) == expected
+
+
+@pytest.mark.parametrize("text, side, where, expected", [
+    ("Putin defended Russia ’ s involvement in the Kenyan energy sector .", "target", {"cameo": "030"},
+     "Russia ’ s involvement"),
+    ("About 1 , 200 Iraqi refugees crossed into Jordan .", "source", {"cameo": "060"}, "About 1 , 200 Iraqi refugees"),
+    ("Sen . Mitch McConnell criticised the Pakistani government .", "source", {"cameo": "111"},
+     "Sen . Mitch McConnell"),
+])
+def test_actor_spans_in_copy_tokenised_with_spaces(text, side, where, expected):
+    """Tokenised copy (words joined by spaces) splits possessives, numbers and titles."""
+    assert span_of(text, side, **where) == expected
+
+
+def test_parties_named_in_one_coordination_share_its_span():
+    events = events_of("Kenya and Uganda have agreed to a ceasefire along their border .")
+    parties = [e for e in events if e["source"] and e["target"] and e["source"]["code"] != e["target"]["code"]]
+    assert parties
+    for event in parties:
+        assert event["source"]["text"] == event["target"]["text"] == "Kenya and Uganda"
+    talks = first(events_of("Russia held talks with Turkey on Monday."), type="CONSULT")
+    assert (talks["source"]["text"], talks["target"]["text"]) == ("Russia", "Turkey")
+
+
+def test_an_actor_span_does_not_reach_into_the_sentence_before():
+    event = first(events_of("Clashes erupted in Mali. Protesters stormed the parliament."), cameo="145")
+    assert event["source"]["text"] == "Protesters"

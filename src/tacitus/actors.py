@@ -292,19 +292,201 @@ def extent(head: Token) -> list[Token]:
     Only the noun phrase itself (phrase_tokens) decides who the actor is."""
     tokens = {t.i: t for t in phrase_tokens(head)}
     for token in list(tokens.values()):
+        if token.i < head.i:  # a modifier brings all its words: "US-backed forces", "rebel-held town"
+            tokens.update((t.i, t) for t in token.subtree)
         for child in token.children:
             if child.dep_ == "nummod" or child.i > head.i and _qualifies(child):
                 tokens.update((t.i, t) for t in child.subtree)
     return sorted(tokens.values(), key=lambda t: t.i)
 
 
+PLACE_PREPS = {"in", "near", "at", "inside", "outside", "across", "around", "along", "within"}
+
+
+def _without_places(top: Token, tokens: list[Token]) -> list[Token]:
+    """The phrase without the places after its head: after a name, "in Washington" says where the
+    event happened, not which actor it is ("met Trump in Washington", "the Chinese envoy in Berlin")."""
+    places = {t.i for child in top.children if child.i > top.i and child.dep_ == "prep"
+              and child.lower_ in PLACE_PREPS for t in child.subtree}
+    return [t for t in tokens if t.i not in places] if places else tokens
+
+
+QUANTIFIERS = {"some", "many", "all", "most", "none", "several", "dozens", "hundreds", "thousands", "scores",
+               "millions", "tens", "each", "few"}
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the whole noun phrase a word is part of: the noun it modifies ("bombers" for
+    "Taliban" in "Taliban suicide bombers", "town" for "rebel" in "the rebel-held town") and the
+    count it is counted in ("dozens of protesters"). Readers, and the gold spans, take the phrase."""
+    while True:
+        head = token.head
+        if token.dep_ in ("compound", "flat", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i != token.i:
+            token = head
+        elif token.dep_ == "npadvmod" and head.dep_ == "amod" and head.i == token.i + 2 and token.nbor().text == "-":
+            token = head.head  # "rebel - held": the word before a hyphenated participle
+        elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i and (
+                head.head.like_num or head.head.lower_ in QUANTIFIERS):
+            token = head.head
+        else:
+            return token
+
+
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
+                       "adm", "prof", "rev", "st", "pres", "amb", "sec", "cmdr", "brig"}
+PAIRING = {"both", "either", "neither"}
+APOSTROPHES = {"'", "\u2019", "\u00b4"}
+QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approximately", "roughly", "more", "than"}
+
+
+def _with_juxtaposed_name(doc: Doc, end: int) -> int:
+    """A title and the name after it, parsed as two arguments of one verb ("met his counterpart
+    Italian President Sergio Mattarella", "The rebel Free Syrian Army said"), are one phrase."""
+    if end >= len(doc) or doc[end].pos_ not in ("PROPN", "ADJ"):
+        return end
+    top = _phrase_head(doc[end - 1])
+    name = doc[end]
+    while name.dep_ in ("compound", "amod", "flat") and name.head.i > name.i:
+        name = name.head
+    if name.pos_ == "PROPN" and name.dep_ == top.dep_ and name.head.i == top.head.i and name.left_edge.i == end:
+        return name.i + 1
+    return end
+
+
+def _with_name_tail(doc: Doc, end: int) -> int:
+    """The "for" or "of" part of a name that the parser hung elsewhere ("Zairian Association for
+    the Defence of Human Rights", "the Department for International Development")."""
+    if end + 1 >= len(doc) or doc[end - 1].pos_ != "PROPN" or doc[end].lower_ not in ("for", "of"):
+        return end
+    tail = end + 1 + (doc[end + 1].lower_ == "the")
+    if tail >= len(doc) or not _is_name_word(doc[tail]):
+        return end
+    while tail + 1 < len(doc) and (doc[tail + 1].ent_iob_ == "I" or _is_name_word(doc[tail + 1])):
+        tail += 1
+    return tail + 1
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title
+
+
+def _marker(doc: Doc, i: int) -> int:
+    """How many tokens a possessive marker at i has: 1 for "'s", 2 for a spaced "’ s", else 0."""
+    if i + 1 < len(doc) and doc[i].text in APOSTROPHES and doc[i + 1].lower_ == "s":
+        return 2
+    return int(0 <= i < len(doc) and doc[i].tag_ == "POS" and doc[i].lower_ != "s")
+
+
+def _with_possessive(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Owner, possessive and possessed are one phrase ("Japan ’ s government", "the army 's
+    sites"). Copy that spaces its possessives leaves the parser with a verb or a particle "s"
+    between owner and possessed, so the words are read off the text rather than the parse."""
+    if end - start > 1 and _marker(doc, start - 1) == 2:
+        start += 1  # the parser took "s" for the first word of the possessed
+    if start >= 3 and _marker(doc, start - 2) == 2 and doc[start - 3].pos_ in ("NOUN", "PROPN"):
+        owner = doc[start - 3]
+        start = owner.left_edge.i if owner.dep_ != "ROOT" else owner.i
+    if end - start > 2 and _marker(doc, end - 2) == 2 or end - start > 1 and _marker(doc, end - 1) == 1:
+        end = _possessed_end(doc, end) or end  # the span ends in the marker: "the government army 's"
+    elif _marker(doc, end) == 2:
+        end = _possessed_end(doc, end + 2) or end
+    return start, end
+
+
+def _possessed_end(doc: Doc, start: int) -> int | None:
+    """The end of the possessed noun and its modifiers from start ("internationally recognized
+    government"), None if no noun follows."""
+    last = None
+    for token in doc[start:]:
+        if token.ent_type_ in ("DATE", "TIME") or token.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV", "VERB"):
+            break
+        if token.pos_ == "VERB" and token.tag_ != "VBN" or token.pos_ == "ADV" and not token.lower_.endswith("ly"):
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            last = token
+    if last is None:
+        return None
+    of = [t.i for c in last.children if c.dep_ == "prep" and c.lower_ == "of" for t in phrase_tokens(c)]
+    return max([last.i, *of]) + 1  # with its "of" phrase: "China ’ s expansion of reefs"
+
+
+def _with_abbreviation(doc: Doc, start: int) -> int:
+    """A title or initial cut off by its full stop ("Sen . Mitch McConnell", "John R . Bass") and
+    the name words before it; only known titles and single letters, as the full stop of "… with
+    Iraq . Police said" ends a sentence (the parser splits at both)."""
+    while start >= 2 and doc[start - 1].text == "." and (
+            doc[start - 2].lower_ in TITLE_ABBREVIATIONS or len(doc[start - 2]) == 1 and doc[start - 2].is_upper):
+        start -= 2
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].pos_ in ("PROPN", "ADJ") \
+                and start <= doc[start - 1].head.i < start + 4:
+            start -= 1
+    return start
+
+
+def _with_quantity(doc: Doc, start: int) -> int:
+    """The rest of a number spaced at its thousands ("2 , 374 migrants") and the words that
+    hedge it ("about", "nearly", "more than")."""
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].like_num and doc[start].like_num \
+            and len(doc[start].text) == 3 and doc[start].text.isdigit():
+        start -= 2
+    elif start >= 1 and doc[start - 1].like_num and doc[start - 1].ent_type_ not in ("DATE", "TIME") \
+            and doc[start].pos_ in ("ADJ", "NOUN", "PROPN"):
+        start -= 1  # "30 , 000 Irish soldiers": the number hangs elsewhere in the parse
+        return _with_quantity(doc, start)
+    if doc[start].like_num:
+        while start >= 1 and doc[start - 1].lower_ in QUANTITY_WORDS:
+            start -= 1
+    return start
+
+
+def _with_parenthesis(doc: Doc, end: int) -> int:
+    """An abbreviation in brackets right after the name ("the Eurasian Economic Union ( EAEU )")."""
+    if end < len(doc) and doc[end].text == "(":
+        for close in range(end + 2, min(end + 12, len(doc))):
+            if doc[close].text == ")":
+                inside = doc[end + 1:close]
+                if all(t.pos_ in ("PROPN", "NOUN", "PUNCT") or t.is_upper for t in inside):
+                    return close + 1
+                break
+    return end
+
+
+def _without_time(doc: Doc, start: int, end: int) -> int:
+    """The end before a time that closes the span ("the families of the migrants found near London
+    last month", "the ambassador on Monday"): when is the event's, not the actor's."""
+    if doc[start].ent_type_ in ("DATE", "TIME"):
+        return end
+    while end - start > 1 and doc[end - 1].ent_type_ in ("DATE", "TIME"):
+        end -= 1
+        if end - start > 1 and doc[end - 1].dep_ == "prep":
+            end -= 1
+    return end
+
+
+def _same_mention(mentions: dict[int, Mention], left: int, right: int) -> bool:
+    mention = mentions.get(left)
+    return mention is not None and mention is mentions.get(right)
+
+
+def _describes(participle: Token) -> bool:
+    """Whether a participle after a noun says which one it is ("the proposal submitted by the UN",
+    "the coalition fighting the rebels"), rather than reporting an event of its own: a clause set
+    off by a comma (", arrested last week"), one with a time ("proposed in late February"), or a
+    past tense with an object that the parser took for a participle ("Trump called Erdogan")."""
+    if participle.nbor(-1).text == "," or any(t.ent_type_ in ("DATE", "TIME") for t in participle.subtree):
+        return False
+    return participle.tag_ != "VBN" or not any(c.dep_ in ("dobj", "oprd", "dative") for c in participle.children)
+
+
 def _qualifies(child: Token) -> bool:
     """A place ("in Mosul", "near Damascus"), an origin ("from the Times"), or a participle
-    ("submitted by the UN", "carrying employees"); not a time ("on Sunday") or an aim ("to visit")."""
+    ("submitted by the UN", "carrying employees") right after the noun; not a time ("on Sunday")
+    or an aim ("to visit")."""
     if child.dep_ == "acl":
-        return child.tag_ in ("VBN", "VBG")
-    if child.dep_ != "prep" or child.lower_ not in EXTENT_PREPS:
-        return False
+        return child.tag_ in ("VBN", "VBG") and _describes(child)
+    if child.dep_ != "prep" or child.lower_ not in EXTENT_PREPS or child.nbor(-1).text == ",":
+        return False  # a phrase set off by a comma adds to the clause, not to the noun
     return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
 
 
@@ -378,7 +560,7 @@ class ActorResolver:
             person = head_mention.known
         org = next((m.known for m in found if m.known.kind == "org"), None)
         countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
-        text_span = _Lazy(lambda: self._span(extent(head)))  # only an actor needs its words' extent
+        text_span = _Lazy(lambda: self.text_span(head))  # only an actor needs its words' extent
         description = load_knowledge().descriptions.get(head.lemma_.lower())
         if description and not found and any(t.lower_ in DEFINITE for t in head.children):
             earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
@@ -438,11 +620,103 @@ class ActorResolver:
         """The noun phrase of an argument that names no known actor, as words only."""
         if head.pos_ not in ("NOUN", "PROPN", "NUM") or head.ent_type_ in ("DATE", "TIME"):
             return None
-        span = self._span(extent(head))
+        span = self.text_span(head)
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
-    def _span(self, tokens: list[Token]) -> Span:
+    def text_span(self, head: Token) -> Span:
+        """The words of the whole noun phrase an argument word stands in, as a reader (and the
+        CAMEO actor gold) marks it: a modifier picked as the actor ("Taliban" in "Taliban suicide
+        bombers") spans its phrase; the parse's cuts through names, possessives, titles and
+        numbers are mended from the words themselves."""
+        top = _phrase_head(head)
+        tokens = extent(top)
+        if self._named(top, tokens):
+            tokens = self._without_charges(top, _without_places(top, tokens))
+        tokens = self._without_descriptions(top, tokens)
         start, end = tokens[0].i, tokens[-1].i + 1
+        start, end = self._whole_names(start, end)
+        start, end = _with_possessive(self.doc, start, end)
+        end = _with_juxtaposed_name(self.doc, end)
+        end = _with_name_tail(self.doc, end)
+        start = self._whole_names(_with_abbreviation(self.doc, start), end)[0]
+        start = _with_quantity(self.doc, start)
+        end = _with_parenthesis(self.doc, end)
+        if end - start > 1 and self.doc[start].lower_ in PAIRING and not any(t.dep_ == "cc" for t in self.doc[start:end]):
+            start += 1  # "both India and Pakistan": "both" belongs to the pair, not to India alone
+        return self._trimmed(start, _without_time(self.doc, start, end))
+
+    def joined(self, source: Actor | None, target: Actor | None) -> tuple[Actor | None, Actor | None]:
+        """A source and target named in one coordination, as the parties of a mutual act are
+        ("Armenia and Azerbaijan agreed to a truce"), both span the whole of it: the text gives no
+        phrase to either one alone."""
+        heads = [self._head_of(a) for a in (source, target) if a is not None]
+        if len(heads) < 2 or None in heads or heads[1].i not in {t.i for t in heads[0].conjuncts}:
+            return source, target
+        first, last = sorted(heads, key=lambda t: t.i)
+        start = min([self.text_span(first).start] + [c.i for c in first.children if c.dep_ == "preconj"])
+        span = self.doc[start:self.text_span(last).end]
+        words = {"text": span.text, "start": span.start_char, "end": span.end_char}
+        return replace(source, **words), replace(target, **words)
+
+    def _head_of(self, actor: Actor) -> Token | None:
+        """The word an actor's span hangs from."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _without_descriptions(self, top: Token, tokens: list[Token]) -> list[Token]:
+        """The phrase without an apposition set off by commas that describes a place or a thing
+        ("Haifa, Israel's third largest city"); a person's title or name in apposition ("Angela
+        Merkel, the German chancellor", "the US ambassador, Stuart Symington") stays."""
+        described = set()
+        for child in top.children:
+            if child.dep_ == "appos" and child.i > top.i and child.left_edge.nbor(-1).text == "," \
+                    and not self._personal(top) and not self._personal(child):
+                described.update(t.i for t in child.subtree)
+        return [t for t in tokens if t.i not in described] if described else tokens
+
+    def _without_charges(self, top: Token, tokens: list[Token]) -> list[Token]:
+        """A named actor's phrase without an "of" that names no one ("accused the Nigerian
+        military of mass slaughter", "accused the US of genocide"): the parser hung the charge
+        on the actor. "the President of the Senate", "leader of the opposition" stay."""
+        charges = set()
+        for child in top.children:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i > top.i and objects \
+                    and not any(self._names_someone(t) for t in objects[0].subtree if t.i <= objects[0].i):
+                charges.update(t.i for t in child.subtree)
+        return [t for t in tokens if t.i not in charges] if charges else tokens
+
+    def _names_someone(self, token: Token) -> bool:
+        """Whether a word names an actor: a known name, a named entity, or a role noun."""
+        return (token.i in self.mentions or token.ent_type_ in NAME_ENTITIES
+                or token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in ROLE_WORDS())
+
+    def _personal(self, token: Token) -> bool:
+        """Whether a word names a person or a person's office."""
+        mention = self.mentions.get(token.i)
+        return (token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_WORDS()
+                or mention is not None and mention.known.kind in ("person", "surname"))
+
+    def _named(self, top: Token, tokens: list[Token]) -> bool:
+        """Whether the phrase names its actor outright: a name ("Trump", "ICE"), or a role word with
+        its country or body ("the Chinese ambassador", "Ukrainian forces")."""
+        if top.pos_ == "PROPN":
+            return True
+        return top.lemma_.lower() in ROLE_WORDS() and any(
+            t.i in self.mentions and t.i < top.i and self.mentions[t.i].known.kind != "surname" for t in tokens)
+
+    def _whole_names(self, start: int, end: int) -> tuple[int, int]:
+        """Widened so that no name is cut: a span that reaches into a named entity or a known name
+        covers all of it ("the United States" when the parser made "United" a word of its own)."""
+        doc = self.doc
+        while start > 0 and (doc[start].ent_iob_ == "I" or _same_mention(self.mentions, start - 1, start)):
+            start -= 1
+        while end < len(doc) and (doc[end].ent_iob_ == "I" or _same_mention(self.mentions, end - 1, end)):
+            end += 1
+        return start, end
+
+    def _trimmed(self, start: int, end: int) -> Span:
+        """The tokens without punctuation at either edge, but with a parenthesis that closes one."""
         if end < len(self.doc) and self.doc[end].text == ")" and "(" in self.doc[start:end].text:
             end += 1  # "the Nigerian Air Force (NAF)": the parenthesis closes inside the phrase
         while end - start > 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space) and not (

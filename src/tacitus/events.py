@@ -322,6 +322,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     if _identified(source) and _identified(target) and _same_actor(source, target) and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
     reciprocal = reciprocal and _reciprocal_code(code.code)
+    source, target = resolver.joined(source, target)
     if reciprocal:
         source = replace(source, reciprocal=True) if source else None
         target = replace(target, reciprocal=True) if target else None
