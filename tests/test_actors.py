@@ -353,3 +353,8 @@ def test_parties_named_in_one_coordination_share_its_span():
 def test_an_actor_span_does_not_reach_into_the_sentence_before():
     event = first(events_of("Clashes erupted in Mali. Protesters stormed the parliament."), cameo="145")
     assert event["source"]["text"] == "Protesters"
+
+
+def test_who_is_made_to_act_is_the_one_who_acts():
+    events = events_of("American pressure forced Israel to release the Palestinian prisoners.")
+    assert first(events, cameo="0841")["source"]["code"] == "ISR"

@@ -550,7 +550,8 @@ def _inner_nouns(phrase: Token) -> list[Token]:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the one it shares with the verb it hangs from: coordinated verbs,
-    complements ("is on the brink of calling off"), and "by doing" adjuncts."""
+    complements ("is on the brink of calling off"), and "by doing" adjuncts; the object of a verb
+    of asking ("urged Russia to withdraw")."""
     for _ in range(6):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -559,6 +560,10 @@ def _subject(verb: Token) -> Token | None:
             return subject
         if verb.dep_ == "acl" and (verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children)):
             return verb.head  # an active participle, or the parser misreading "The air force carried out strikes"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon().object_control:
+            asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if asked is not None:  # "urged Russia to withdraw": Russia would withdraw
+                return asked
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head is not verb:
             verb = verb.head
         else:

@@ -114,6 +114,7 @@ class Lexicon:
     alleged_markers: frozenset[str]
     negation_verbs: frozenset[str]
     frame_nouns: frozenset[str]
+    object_control: frozenset[str]
     # PETRARCH discard phrases (lowercase words): "story" ones drop the document's events, "sentence"
     # ones the sentence's ("+TYPHOON", "BASEBALL": not political events).
     discards: tuple[tuple[tuple[str, ...], str], ...] = ()
@@ -190,6 +191,7 @@ def _lexicon(settings: config.Config) -> Lexicon:
         alleged_markers=frozenset(data["alleged_markers"]),
         negation_verbs=frozenset(data["negation_verbs"]),
         frame_nouns=frozenset(data["frame_nouns"]),
+        object_control=frozenset(data["object_control"]),
         discards=tuple(discards),
     )
 
