@@ -358,3 +358,9 @@ def test_an_actor_span_does_not_reach_into_the_sentence_before():
 def test_who_is_made_to_act_is_the_one_who_acts():
     events = events_of("American pressure forced Israel to release the Palestinian prisoners.")
     assert first(events, cameo="0841")["source"]["code"] == "ISR"
+
+
+def test_an_act_someone_is_urged_to_do_is_not_asserted():
+    events = events_of("France and Germany urged Russia to withdraw its troops from the Ukrainian border.")
+    assert first(events, cameo="020")["target"]["code"] == "RUS"
+    assert all(e["realis"] != "asserted" for e in events if e["evidence"]["trigger"]["text"] == "withdraw")

@@ -256,6 +256,8 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
                 return
             if child.dep_ in ("dobj", "pobj", "xcomp", "nsubjpass", "attr", "pcomp"):
                 candidate.absorbed_by = governing
+                if child.dep_ == "xcomp" and lemma in lexicon.embedding and candidate.realis == "asserted":
+                    candidate.realis = "hypothetical"  # "urged Russia to withdraw": asked for, not done
                 return
             if child.dep_ in ("xcomp", "pcomp", "pobj", "prep") and lemma in lexicon.embedding:
                 candidate.absorbed_by = governing
