@@ -498,8 +498,12 @@ def role_in(tokens: list[Token]) -> tuple[str, int] | None:
     # PETRARCH's agent phrases are words, not lemmas ("media", "human rights activists"); with the
     # dictionaries alone only their words match, as in PETRARCH ("polices" is no plural of POLICE {})
     lowers = {t.i: t.lower_ for t in tokens}
+    if config.active().only_dictionaries:
+        forms = (lowers,)
+    else:
+        forms = (lemmas, lowers) if lowers != lemmas else (lemmas,)  # most phrases: one lookup each
     for t in tokens:
-        for words in (lowers,) if config.active().only_dictionaries else (lemmas, lowers):
+        for words in forms:
             for length in knowledge.role_lengths.get(words[t.i], ()):  # only the phrases this word starts
                 key = tuple(words.get(t.i + k, "") for k in range(length))
                 found = knowledge.roles.get(key)

@@ -638,12 +638,13 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
         direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                [g for g in c.children if g.dep_ == "pobj"])]
-        target, _ = _first_actor(direct, resolver)
-        if target is not None and _own_means(target, source):
-            destination, _ = _first_actor(_prep_objects(token, DESTINATION_PREPS), resolver)
-            target = destination if destination is not None and is_named(destination) else target
         if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
             target = _phrase_target(token, source, resolver)
+        else:
+            target, _ = _first_actor(direct, resolver)
+            if target is not None and _own_means(target, source):
+                destination, _ = _first_actor(_prep_objects(token, DESTINATION_PREPS), resolver)
+                target = destination if destination is not None and is_named(destination) else target
         objects = list(direct)
         for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
             prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
@@ -724,9 +725,8 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
 def _own_means(actor: Actor, source: Actor | None) -> bool:
     """Whether an object is the actor's own forces or staff, moved rather than acted on ("sent a
     military platoon to Kuwait", "withdrew its troops from Iraq", "mobilised the army against X")."""
-    unnamed = not is_named(actor)
-    return unnamed or (source is not None and actor.country is not None and actor.country == source.country
-                       and actor.code != source.code)
+    return not is_named(actor) or (source is not None and actor.country is not None
+                                   and actor.country == source.country and actor.code != source.code)
 
 
 def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
