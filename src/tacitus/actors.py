@@ -568,7 +568,7 @@ class ActorResolver:
         description = load_knowledge().descriptions.get(head.lemma_.lower())
         if description and not found and any(t.lower_ in DEFINITE for t in head.children):
             earlier = self._earlier(tokens) or self.memory.by_kind.get(description)
-            if earlier is not None or role is None:  # "the official news agency" first: its role
+            if earlier is not None or role is None:  # "the state broadcaster" with no antecedent: its role
                 return self._refer(head, earlier, text_span.value)  # "the group", "the coalition"
 
         actor = Actor(text="", start=head.idx, end=head.idx)  # its words are set once it is known to be one
@@ -800,7 +800,7 @@ def _dictionary_code(actor: Actor, org: Known | None, person: Known | None, toke
     knowledge = load_knowledge()
     agents = agents_in(tokens, knowledge.roles, knowledge.role_lengths)
     if actor.role == "ELI" and any(t.lemma_.lower() in FORMER for t in tokens):
-        agents.append("ELI")  # "Former security officials in White House": USAGOV's elites, USAGOVELI
+        agents.append("ELI")  # "former officials of the White House": USAGOV's elites, USAGOVELI
     if not any(map(is_prefix, agents)) and (org is None or all(a == org.role for a in agents)):
         return None
     base = (org.code or (org.country or "") + (org.role or "")) if org is not None else actor.country

@@ -159,8 +159,8 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
 
 
 def _modal_coded(candidate: Candidate) -> bool:
-    """Whether a dictionary pattern names the modal or negation that frames the trigger ("- INDICATED
-    WOULD * NOW [1010]", "- &NEGATVAUXVRB * OVER EFFORTS" for "won't try to clash over the efforts"):
+    """Whether a dictionary pattern names the modal or negation that frames the trigger (a pattern
+    "- SAID WOULD * SOON" read in "said it would act soon", or one starting with a negation set):
     the dictionary has coded that reading, so it is not set aside as hypothetical."""
     pattern = candidate.entry.pattern if candidate.entry.petrarch else None
     if pattern is None:
@@ -400,7 +400,7 @@ def _petrarch_events(event: Event, candidate: Candidate, resolver: ActorResolver
     if event.source and event.target and event.target.code in {s.code for s in sources}:  # "Gondor and Osgiliath delayed their meeting": each with each
         sources = targets = list({a.code: a for a in sources + targets}.values())
     elif len(sources) > 1 and (event.target is None or _wants_compound(candidate.entry)):
-        targets = sources  # "Gondor and Osgiliath have renewed diplomatic ties": each with each
+        targets = sources  # "Rohan and Bree have restored relations": each with each
     pairs = {(a.code if a else None, b.code if b else None): (a, b) for a in sources for b in targets
              if a is None or b is None or a.code != b.code}
     events = [replace(event, source=a, target=b) for a, b in pairs.values()] or [event]
@@ -420,9 +420,9 @@ def _each_country(actor: Actor) -> list[Actor]:
 
 def _shared_countries(members: list[Actor], sentence: Span, resolver: ActorResolver) -> list[Actor]:
     """Coordinated sectors share their countries, as PETRARCH reads a compound noun phrase:
-    "Danish media and government" are DNKMED and DNKGOV, "Lawmakers and officials in Fornost and
-    Gondor" FORLEG, GONLEG, FORGOV and GONGOV (Gondor continues the phrase "in Fornost"). A country
-    named apart ("Ithilen and the government of Gondor") and named organisations stay as they are."""
+    "Norwegian press and police" are NORMED and NORCOP, "judges and officials in Rohan and Bree"
+    are a judge and an official of each (Bree continues the phrase "in Rohan"). A country named
+    apart ("Rohan and the police of Bree") and named organisations stay as they are."""
     if len(members) < 2 or any(m.code != (m.country or "") + (m.role or "") for m in members):
         return members
     sectors = [m for m in members if m.role]
@@ -438,7 +438,7 @@ def _shared_countries(members: list[Actor], sentence: Span, resolver: ActorResol
 
 def _continues_place(country: Actor, placed: set[str], sentence: Span, resolver: ActorResolver) -> bool:
     """Whether a country name follows, across "and" or a comma, a country that places a sector
-    ("Lawmakers in Fornost and Gondor", which the parser may join to "Lawmakers")."""
+    ("judges in Rohan and Bree", which the parser may join to "judges")."""
     head = _span_head(country, sentence)
     before = head.i - 1 if head is not None else -1
     while before >= sentence.start and sentence.doc[before].dep_ in ("cc", "punct"):
@@ -457,7 +457,7 @@ def _wants_compound(entry: Entry) -> bool:
 def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Actor]:
     """The actor and those coordinated with it: whole phrases ("Mordor, Rohan and Bree", "the Syrian
     army and Hezbollah") and countries inside one phrase ("the Russian and Turkish defence
-    ministers", "the ambassadors of Arnor, Osgiliath and Gondor")."""
+    ministers", "the envoys of Rohan, Bree and Dale")."""
     head = _span_head(actor, sentence)
     found = [actor]
 
@@ -485,8 +485,8 @@ def _members(actor: Actor, resolver: ActorResolver, sentence: Span) -> list[Acto
 
 
 def _listed(head: Token) -> list[Token]:
-    """The rest of a list the parser hung on its first name as an apposition ("Mordor, the Shire,
-    Fornost and Bree"): an apposition with conjuncts of its own is a list, not a second name."""
+    """The rest of a list the parser hung on its first name as an apposition ("Rohan, the Vale,
+    Dale and Bree"): an apposition with conjuncts of its own is a list, not a second name."""
     return [m for a in head.children if a.dep_ == "appos" and a.conjuncts for m in (a, *a.conjuncts)]
 
 
@@ -752,10 +752,10 @@ def _same_actor(actor: Actor, other: Actor | None) -> bool:
 
 
 def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
-    """PETRARCH's target: the first actor in the verb phrase, however deep ("condemned an attack by
-    Osgiliath soldiers", "left for Minas Tirith", "expressed hopes that Osgiliath ..."), else the
-    first after it in the phrase the verb completes ("is about to restore ties with Gxndor, five
-    years after Calenardhon crowds ...": the parser hangs the "after" clause on "is")."""
+    """PETRARCH's target: the first actor in the verb phrase, however deep ("denounced a raid by
+    Rohan troops", "set off for Bree", "voiced hope that Rohan ..."), else the first after it in the
+    phrase the verb completes ("is about to resume ties with Bree, a year after Rohan protests ...":
+    the parser hangs the "after" clause on "is")."""
     phrase = verb
     for _ in range(4):
         for token in phrase.subtree:
@@ -773,7 +773,7 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
 def _petrarch_actors(verb: Token, entry: Entry, source: Actor | None, target: Actor | None,
                      resolver: ActorResolver) -> tuple[Actor | None, Actor | None]:
     """Source and target as PETRARCH reads a dictionary pattern: a passive with no "by" agent is
-    read as written ("The Philippines was criticized over its dispute with Eriador": PHL, ERI),
+    read as written ("Rohan was criticized over its quarrel with Bree": Rohan, then Bree),
     the source is any subject that names an actor, and the pattern's `$` and `+` overrule both."""
     if any(c.dep_ == "nsubjpass" for c in verb.children) and not _prep_objects(verb, {"by"}):
         source = None
@@ -784,13 +784,13 @@ def _petrarch_actors(verb: Token, entry: Entry, source: Actor | None, target: Ac
 
 
 def _petrarch_source(verb: Token, resolver: ActorResolver) -> Actor | None:
-    """PETRARCH's source where the parse's subject names no actor: another subject ("Lions,
-    tigers, and Gondor" parsed as two), a pronoun ("Ethiopia indicated it would act") standing for
-    the subject of the clause above; a verb with no subject takes the noun phrase the parser hung
-    before it ("Ethiopia act on ..." read as a compound)."""
+    """PETRARCH's source where the parse's subject names no actor: another subject ("Wolves,
+    bears, and Rohan" parsed as two), a pronoun ("Rohan said it would act") standing for the
+    subject of the clause above; a verb with no subject takes the noun phrase the parser hung
+    before it ("Rohan act on ..." read as a compound)."""
     subject = _subject(verb)
     if subject is None:
-        # "The Philippines was heavily criticized": the parser gave the auxiliary the subject
+        # "Rohan was sharply criticized": the parser gave the auxiliary the subject
         lefts = [*verb.lefts, *(g for c in verb.lefts if c.dep_ in ("aux", "auxpass") for g in c.lefts)]
         left = sorted((c for c in lefts if c.pos_ in ("NOUN", "PROPN") and c.dep_ != "npadvmod"), key=lambda t: t.i)
         actor, _ = _first_actor(reversed(left), resolver)

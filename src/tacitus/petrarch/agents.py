@@ -1,7 +1,7 @@
 """Actor codes composed as PETRARCH composes them, with the dictionaries alone: every agent of the
 noun phrase joins the code, a prefix agent (`MSF [NGO~]`) before it and the others after it, and
-an organisation's code takes them too ("An MSF Arnor diplomat": NGOARNGOV; "human rights activists
-of Gonzo GMO": GONGMOOPP). Tacitus's own reading keeps one sector per actor."""
+an organisation's code takes them too ("an MSF Arnor envoy": NGOARNGOV; "rights activists of a
+Gondor NGO" take the NGO's code with OPP). Tacitus's own reading keeps one sector per actor."""
 from __future__ import annotations
 
 from spacy.tokens import Token
