@@ -364,3 +364,34 @@ def test_an_act_someone_is_urged_to_do_is_not_asserted():
     events = events_of("France and Germany urged Russia to withdraw its troops from the Ukrainian border.")
     assert first(events, cameo="020")["target"]["code"] == "RUS"
     assert all(e["realis"] != "asserted" for e in events if e["evidence"]["trigger"]["text"] == "withdraw")
+
+
+@pytest.mark.parametrize("text, side, field, expected", [
+    # a verb of handing over acts on who receives, not on the thing handed
+    ("Germany returned six Iraqi tablets to the Jordanian government.", "target", "code", "JORGOV"),
+    # the side's own forces are moved, not acted on: the place they leave is the target
+    ("Sudan is willing to withdraw its troops from Abyei.", "target", "text", "Abyei"),
+    # a speaker named after what is reported only vouches for another's act
+    ("Colombia is ready to send troops to the UN mission in Haiti, the defence minister said.", "source", "code", "COL"),
+    ("Colombia is ready to send troops to the UN mission in Haiti, the defence minister said.", "target", "code", "IGOUNO"),
+    # the verb's own preposition names its target, whatever object the parser hung later
+    ("The union called on Ghanaian leaders to copy the honesty shown by earlier African statesmen, most notably, "
+     "the late President Kenneth Kaunda of Zambia.", "target", "code", "GHAGOV"),
+    # a name the coder does not know is still the one acted on
+    ("Italian police returned two stolen icons to the Saint Nicholas Monastery in Greece.",
+     "target", "text", "the Saint Nicholas Monastery"),
+    ("The Kenyan government banned the Coastal Solidarity Front and closed twelve affiliated charities across Kenya.",
+     "target", "text", "the Coastal Solidarity Front"),
+    # a surname the parser takes for a place
+    ("Since 2015, Erdogan has criticised the European Union.", "source", "code", "TURGOV"),
+])
+def test_arguments_of_the_act_a_sentence_asserts(text, side, field, expected):
+    events = events_of(text)
+    best = max(events, key=lambda e: e["confidence"])
+    assert best[side] and best[side][field] == expected, [(e["cameo"], e["source"], e["target"]) for e in events]
+
+
+def test_a_speaker_who_says_it_to_someone_acts_himself():
+    events = events_of("\"We will respond,\" the Iranian foreign minister warned Washington on Monday.")
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["source"]["code"] == "IRNGOV" and best["target"]["code"] == "USAGOV"

@@ -242,7 +242,7 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
                 continue
         elif not lowercase and alias[:1].isupper() and not span[0].text[:1].isupper():
             continue  # "turkey", "chad", "male" in running text are not the names
-        if known.kind == "surname" and (span[0].pos_ != "PROPN" or span[0].ent_type_ in ("DATE", "GPE")):
+        if known.kind == "surname" and (span[0].pos_ != "PROPN" or span[0].ent_type_ == "DATE"):
             continue
         if not known.holds_on(published):
             if known.kind in ("person", "surname") and known.valid[1] is not None and published > known.valid[1]:
@@ -254,6 +254,11 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
         if not any(k[:2] == (start, end) for k in known_of):  # no later role of the same person holds
             spans.append(span)
             known_of[start, end, span.label_] = known
+    # The parser takes some surnames for places ("Since 2013, Erdogan has ..."): a surname the
+    # parser calls a place stays a name only where no place of that name is known ("Jordan").
+    placed = {k[:2] for k, known in known_of.items() if known.kind != "surname"}
+    spans = [s for s in spans if not (known_of[s.start, s.end, s.label_].kind == "surname"
+                                      and s[0].ent_type_ == "GPE" and (s.start, s.end) in placed)]
     mentions: dict[int, Mention] = {}
     for span in filter_spans(spans):
         mention = Mention(span, known_of[span.start, span.end, span.label_])
@@ -764,7 +769,7 @@ class ActorResolver:
     def _remember(self, head: Token, tokens: list[Token], actor: Actor, is_person: bool) -> None:
         if actor.country or actor.code:
             for token in tokens:
-                if token.pos_ in ("NOUN", "PROPN") and (token is head or token.lemma_.lower() in ROLE_WORDS()):
+                if token.pos_ in ("NOUN", "PROPN") and (token == head or token.lemma_.lower() in ROLE_WORDS()):
                     self.memory.by_head[token.lemma_.lower()] = actor
             if actor.name:
                 for word in actor.name.lower().replace("-", " ").split():

@@ -23,6 +23,10 @@ from .record import Actor, Event, Span as TextSpan
 
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
+RECIPIENT_PREPS = {"to", "with", "into"}  # who receives what is handed over
+FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
+NAME_TYPES = {"", "PERSON", "ORG", "NORP"}  # a name the resolver may not know is still the one acted on
+ADDRESSEE_PREPS = {"on", "upon", "with", "at", "against"}  # a verb's own preposition naming its target ("called on")
 DESTINATION_PREPS = {"to", "into", "against", "from", "toward", "towards"}  # where forces are sent or drawn from
 SOURCE_PREPS = {"by", "from"}
 CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerning", "into", "toward", "towards"}
@@ -32,6 +36,7 @@ RECIPROCAL_ROOTS = {"03", "04"}  # intents to cooperate ("X and Y agreed to ..."
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
 # Clauses an act frames: its complement ("agreed to lift"), its purpose ("sent troops to help").
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
+FRAMED_DEPS = {"xcomp", "ccomp", "acomp"}  # the clauses a verb frames: "is ready to send", "said it would"
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
@@ -210,17 +215,52 @@ def _model_event(clause: Clause, model: str, label: str, wanted, resolver: Actor
         candidate = pool[0]
     else:
         root = clause.sentence.root
+        code = fallback_codes()[model, label]
+        # "Colombia is ready to send troops, its minister said": a speaker named after what is reported
+        # only vouches for it; the act is Colombia's. "The minister said Colombia must ..." is his.
+        # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
+        reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
+            if root.lemma_.lower() in lexicon.reporting else None
+        addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
+        if reported is not None and reported.i < root.i and lookup(code).penta_class != 0 \
+                and reported.i not in clause.candidates and (addressee is None or addressee.role == "MED"):
+            root = reported
         if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
             return None  # no verb, or one the lexicon read more precisely than a class can
-        code = fallback_codes()[model, label]
         entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
-        candidate = Candidate(root, entry, code)
+        inner = _framed_candidate(root, clause.candidates)
+        framed = _framed_verb(root)
+        if inner is None and framed is not None:  # "said they will free the two pilots": its act, unlexicalised
+            inner = Candidate(framed, replace(entry, lemmas=(framed.lemma_.lower(),)), code)
+        candidate = Candidate(root, entry, code, inner=inner)
         _place_in_clause(candidate, {}, lexicon)
     event = _build_event(clause, candidate, resolver, lexicon)
     if event is None:
         return None
     event.rule = f"{model}-model:{event.rule}"
     return event
+
+
+def _framed_candidate(verb: Token, candidates: dict[int, Candidate]) -> Candidate | None:
+    """The nearest trigger in the clause a verb frames ("is willing to withdraw its troops from X",
+    "said they will release X"): the act a main verb only announces or qualifies, whose target
+    is the announcement's too."""
+    for candidate in sorted(candidates.values(), key=lambda c: c.token.i):
+        token, steps = candidate.token, 0
+        while token.dep_ in FRAMED_DEPS and token.head != token and steps < 4:
+            token, steps = token.head, steps + 1
+            if token == verb:
+                return candidate
+    return None
+
+
+def _framed_verb(verb: Token) -> Token | None:
+    """The verb of the clause a verb frames: "said they will free", "is ready to send"."""
+    for _ in range(3):
+        verb = next((c for c in verb.children if c.dep_ in FRAMED_DEPS and c.i > verb.i), None)
+        if verb is None or verb.pos_ == "VERB":
+            return verb
+    return None
 
 
 def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lexicon: Lexicon) -> None:
@@ -238,7 +278,7 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
         candidate.realis = "alleged"
     child, ancestor = token, token.head
     steps = 0
-    while ancestor is not child and steps < 8:
+    while ancestor != child and steps < 8:
         steps += 1
         lemma = ancestor.lemma_.lower()
         governing = candidates.get(ancestor.i)
@@ -280,7 +320,7 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
             elif candidate.realis == "asserted":
                 candidate.realis = "hypothetical"
         if lemma in lexicon.reporting and child.dep_ in ("ccomp", "conj", "xcomp", "parataxis", "advcl") or (
-            lemma == "accord" and child is not token):
+            lemma == "accord" and child != token):
             candidate.attribution_verb = ancestor
             if lemma in lexicon.alleged_markers and candidate.realis == "asserted":
                 candidate.realis = "alleged"
@@ -289,7 +329,7 @@ def _place_in_clause(candidate: Candidate, candidates: dict[int, Candidate], lex
             break
         if lemma in lexicon.negation_verbs and child.dep_ == "ccomp":
             candidate.realis = "negated"
-        if ancestor.dep_ == "ROOT" and ancestor.head is ancestor:
+        if ancestor.dep_ == "ROOT" and ancestor.head == ancestor:
             break
         child, ancestor = ancestor, ancestor.head
     if candidate.realis == "asserted" and any(t.lemma_.lower() in ("reportedly", "allegedly", "purportedly")
@@ -379,7 +419,7 @@ def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> l
 def _span_head(actor: Actor, sentence: Span) -> Token | None:
     """The word of an actor's span that the rest hangs from."""
     inside = [t for t in sentence if actor.start <= t.idx < actor.end]
-    return next((t for t in inside if not actor.start <= t.head.idx < actor.end or t.head is t), None)
+    return next((t for t in inside if not actor.start <= t.head.idx < actor.end or t.head == t), None)
 
 
 def _is_force(code) -> bool:
@@ -566,7 +606,7 @@ def _subject(verb: Token) -> Token | None:
             asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if asked is not None:  # "urged Russia to withdraw": Russia would withdraw
                 return asked
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head != verb:
             verb = verb.head
         else:
             return None
@@ -638,13 +678,23 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
         direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                [g for g in c.children if g.dep_ == "pobj"])]
+        if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned six Iraqi artifacts to Baghdad"
+            direct = _recipients(token, direct) + direct
+        if entry.prep in ADDRESSEE_PREPS:  # "called on Kenyan leaders to follow the late President Moi"
+            direct = _prep_objects(token, {entry.prep}) + direct
         if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
             target = _phrase_target(token, source, resolver)
         else:
-            target, _ = _first_actor(direct, resolver)
+            target, target_token = _first_actor(direct, resolver)
             if target is not None and _own_means(target, source):
-                destination, _ = _first_actor(_prep_objects(token, DESTINATION_PREPS), resolver)
-                target = destination if destination is not None and is_named(destination) else target
+                places = _prep_objects(token, DESTINATION_PREPS)
+                destination, _ = _first_actor(places, resolver)
+                if destination is not None and is_named(destination):
+                    target = destination
+                elif places and _own_forces(target_token, target, source):  # "withdraw its troops from Abyei"
+                    target = destination or resolver.words(places[0])
+        if target is None and direct and direct[0].pos_ == "PROPN" and direct[0].ent_type_ in NAME_TYPES:
+            target = resolver.words(direct[0])  # "accused Gulen of plotting against the state": Gulen, if unknown
         objects = list(direct)
         for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
             prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
@@ -668,6 +718,15 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
     return source, target, reciprocal, subjects, objects
+
+
+def _recipients(verb: Token, direct: list[Token]) -> list[Token]:
+    """Who receives what a verb of handing over hands over: its dative ("gave Kenya a loan") or the
+    object of "to", "with" or "into", on the verb or on the thing handed ("supplied rifles to the
+    militia")."""
+    datives = [c for c in direct if c.dep_ == "dative" or c.dep_ == "pobj" and c.head.dep_ == "dative"]
+    return [*datives, *_prep_objects(verb, RECIPIENT_PREPS),
+            *(p for o in direct if o not in datives for p in _prep_objects(o, RECIPIENT_PREPS))]
 
 
 def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon) -> tuple:
@@ -729,6 +788,21 @@ def _own_means(actor: Actor, source: Actor | None) -> bool:
                                    and actor.country == source.country and actor.code != source.code)
 
 
+def _own_forces(head: Token, actor: Actor, source: Actor | None) -> bool:
+    """Whether a phrase deeper in the verb phrase names the source's own people, moved rather than
+    acted on: "is willing to withdraw its troops from the border", "pulled out Chadian soldiers"
+    said of Chad."""
+    if is_named(actor):
+        return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        return True
+    if source is None or source.country is None:
+        return False
+    if actor.country is None:  # "is ready to send troops": a state's forces of no stated country are its own
+        return actor.role in FORCE_ROLES
+    return actor.country == source.country and actor.code != source.code
+
+
 def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
     """The actor an act is done to through the clause it frames: "is considering sending aid to
     North Korea", "refused to lift sanctions on Iran", "said Sudan must protect civilians" (the
@@ -762,7 +836,7 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
             if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
                 continue  # "Gondor's government": the phrase's head decides
             actor = resolver.resolve(token)
-            if actor is not None and (source is None or actor.code != source.code):
+            if actor is not None and (source is None or actor.code != source.code) and not _own_forces(token, actor, source):
                 return actor
         if phrase.dep_ not in ("xcomp", "acomp"):
             return None

@@ -115,6 +115,7 @@ class Lexicon:
     negation_verbs: frozenset[str]
     frame_nouns: frozenset[str]
     object_control: frozenset[str]
+    recipient_verbs: frozenset[str]
     # PETRARCH discard phrases (lowercase words): "story" ones drop the document's events, "sentence"
     # ones the sentence's ("+TYPHOON", "BASEBALL": not political events).
     discards: tuple[tuple[tuple[str, ...], str], ...] = ()
@@ -192,6 +193,7 @@ def _lexicon(settings: config.Config) -> Lexicon:
         negation_verbs=frozenset(data["negation_verbs"]),
         frame_nouns=frozenset(data["frame_nouns"]),
         object_control=frozenset(data["object_control"]),
+        recipient_verbs=frozenset(data["recipient_verbs"]),
         discards=tuple(discards),
     )
 
