@@ -371,6 +371,8 @@ def test_an_act_someone_is_urged_to_do_is_not_asserted():
     ("Germany returned six Iraqi tablets to the Jordanian government.", "target", "code", "JORGOV"),
     # the side's own forces are moved, not acted on: the place they leave is the target
     ("Sudan is willing to withdraw its troops from Abyei.", "target", "text", "Abyei"),
+    ("The Egyptian army mobilized troops for a possible offensive against Libya 's eastern militias.",
+     "target", "code", "LBYREB"),
     # a speaker named after what is reported only vouches for another's act
     ("Colombia is ready to send troops to the UN mission in Haiti, the defence minister said.", "source", "code", "COL"),
     ("Colombia is ready to send troops to the UN mission in Haiti, the defence minister said.", "target", "code", "IGOUNO"),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from . import config
-from .actors import NON_HEAD_DEPS, ActorResolver
+from .actors import NON_HEAD_DEPS, ActorResolver, role_in
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
@@ -24,7 +24,10 @@ from .record import Actor, Event, Span as TextSpan
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
 RECIPIENT_PREPS = {"to", "with", "into"}  # who receives what is handed over
+DERIVED_RULE = "reported-force-is-accusation"
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
+FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
+PEERS = {"counterpart", "colleague", "ally", "neighbour", "neighbor", "rival", "opponent", "enemy", "partner"}
 NAME_TYPES = {"", "PERSON", "ORG", "NORP"}  # a name the resolver may not know is still the one acted on
 ADDRESSEE_PREPS = {"on", "upon", "with", "at", "against"}  # a verb's own preposition naming its target ("called on")
 DESTINATION_PREPS = {"to", "into", "against", "from", "toward", "towards"}  # where forces are sent or drawn from
@@ -37,6 +40,7 @@ SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
 # Clauses an act frames: its complement ("agreed to lift"), its purpose ("sent troops to help").
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 FRAMED_DEPS = {"xcomp", "ccomp", "acomp"}  # the clauses a verb frames: "is ready to send", "said it would"
+OBJECT_DEPS = {"dobj", "compound"}  # an act named as a verb's object: "ended mediation efforts with X"
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
@@ -247,7 +251,7 @@ def _framed_candidate(verb: Token, candidates: dict[int, Candidate]) -> Candidat
     is the announcement's too."""
     for candidate in sorted(candidates.values(), key=lambda c: c.token.i):
         token, steps = candidate.token, 0
-        while token.dep_ in FRAMED_DEPS and token.head != token and steps < 4:
+        while token.dep_ in FRAMED_DEPS | OBJECT_DEPS and token.head != token and steps < 4:
             token, steps = token.head, steps + 1
             if token == verb:
                 return candidate
@@ -345,8 +349,10 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
     if entry.petrarch:
         source, target = _petrarch_actors(token, entry, source, target, resolver)
-    if candidate.inner is not None and target is None:  # "threatened to suspend talks with X"
-        _, target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
+    if candidate.inner is not None and not _identified(target):  # "threatened to suspend talks with X"
+        _, inner_target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
+        names_act = target is not None and target.start <= candidate.inner.token.idx < target.end  # "mediation efforts"
+        target = inner_target if target is None or names_act or _identified(inner_target) else target
     attributed = _attribution(candidate, resolver)
     if source is None and code.penta_class in (0, 1, 3):  # a verbal act with no subject is the speaker's
         source = attributed
@@ -693,6 +699,9 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
                     target = destination
                 elif places and _own_forces(target_token, target, source):  # "withdraw its troops from Abyei"
                     target = destination or resolver.words(places[0])
+                elif entry.code.startswith(FORCE_MOVES) and _own_forces(target_token, target, source):
+                    # "mobilized the army for an assault on X"
+                    target = _phrase_target(token, source, resolver) or target
         if target is None and direct and direct[0].pos_ == "PROPN" and direct[0].ent_type_ in NAME_TYPES:
             target = resolver.words(direct[0])  # "accused Gulen of plotting against the state": Gulen, if unknown
         objects = list(direct)
@@ -789,18 +798,18 @@ def _own_means(actor: Actor, source: Actor | None) -> bool:
 
 
 def _own_forces(head: Token, actor: Actor, source: Actor | None) -> bool:
-    """Whether a phrase deeper in the verb phrase names the source's own people, moved rather than
-    acted on: "is willing to withdraw its troops from the border", "pulled out Chadian soldiers"
-    said of Chad."""
+    """Whether a phrase names the source's own forces or means, moved or given rather than acted
+    on: "is willing to withdraw its troops from the border", "to provide our expertise", "pulled
+    out Chadian soldiers" said of Chad, "is ready to send troops"."""
     if is_named(actor):
         return False
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-        return True
-    if source is None or source.country is None:
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and head.lemma_.lower() not in PEERS:
+        return True  # "its troops", "our expertise"
+    own_role = role_in([head])  # forces themselves, not "a military base"
+    if own_role is None or own_role[0] not in FORCE_ROLES or source is None or source.country is None:
         return False
-    if actor.country is None:  # "is ready to send troops": a state's forces of no stated country are its own
-        return actor.role in FORCE_ROLES
-    return actor.country == source.country and actor.code != source.code
+    # "is ready to send troops": a state's forces of no stated country are its own
+    return actor.country is None or actor.country == source.country and actor.code != source.code
 
 
 def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolver) -> Actor | None:
@@ -1042,7 +1051,7 @@ def _derived_accusations(events: list[Event]) -> list[Event]:
         seen.add(pair)
         derived.append(Event(
             doc_id=event.doc_id, sentence_index=event.sentence_index, sentence=event.sentence,
-            trigger=event.trigger, rule="reported-force-is-accusation", cameo=code.code,
+            trigger=event.trigger, rule=DERIVED_RULE, cameo=code.code,
             type=code.plover_type, mode="allege", context=list(code.plover_context),
             quad_class=code.quad_class, penta_class=code.penta_class, goldstein=code.goldstein,
             source=accuser, target=accused, date=event.date, date_precision=event.date_precision,
