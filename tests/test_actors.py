@@ -397,3 +397,34 @@ def test_a_speaker_who_says_it_to_someone_acts_himself():
     events = events_of("\"We will respond,\" the Iranian foreign minister warned Washington on Monday.")
     best = max(events, key=lambda e: e["confidence"])
     assert best["source"]["code"] == "IRNGOV" and best["target"]["code"] == "USAGOV"
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    # an emergency regime or curfew is imposed on a place, named by the gazetteer or not
+    ("The Peruvian government declared a state of emergency in the southern region of Puno.", "1724",
+     "the southern region of Puno"),
+    ("Thai authorities declared a state of siege in three southern provinces.", "1724", "three southern provinces"),
+    ("Nepalese police imposed a curfew in parts of the Terai plains.", "1723", "parts of the Terai plains"),
+])
+def test_territorial_measures_target_the_place(text, cameo, target):
+    event = first(events_of(text), cameo=cameo)
+    assert event["source"]["role"] in ("GOV", "COP") and event["target"]["text"] == target
+
+
+def test_who_made_a_claim_is_answered_by_its_rejection():
+    events = events_of("The Colombian embassy rejected accusations by Caracas against the Colombian army.")
+    assert first(events, cameo="016")["target"]["code"] == "VENGOV"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The Kenyan navy said it had attacked two pirate skiffs off Lamu.", "KENMIL"),
+    ("Kurdish fighters said they had shot down a Turkish drone near Qamishli.", "REB"),
+])
+def test_it_and_they_stand_for_the_subject_above(text, code):
+    event = first(events_of(text), type="ASSAULT")
+    assert event["source"] is not None and event["source"]["code"].endswith(code)
+
+
+def test_who_is_used_as_a_shield_is_the_target():
+    event = first(events_of("The militia is holding 300 families as human shields in the old city."), cameo="184")
+    assert event["target"]["text"] == "300 families" and event["target"]["role"] == "CVL"

@@ -31,6 +31,8 @@ NON_HEAD_DEPS = {"compound", "amod", "nmod", "poss", "flat"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 SPEAKER_PRONOUNS = {"we", "us", "our", "i", "me", "my"}
+BODY_PRONOUNS = {"it", "its"}  # a state, body or group named before
+PLURAL_PRONOUNS = {"they", "them", "their"}
 ARMED_ROLES = {"MIL", "COP"}
 SPEAKER_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece"}
 FORMER = {"former", "ex", "erstwhile", "onetime"}  # a former office-holder is an elite (ELI), not the state
@@ -525,8 +527,14 @@ class ActorMemory:
     by_head: dict[str, Actor] = field(default_factory=dict)
     by_name_word: dict[str, Actor] = field(default_factory=dict)  # "Council" after "the Security Council"
     last_person: Actor | None = None
+    last_body: Actor | None = None  # the last state, organisation or group: what "it" can be
+    last_plural: Actor | None = None  # the last actor named by a plural: what "they" can be
     last_speaker: Actor | None = None
     by_kind: dict[str, Actor] = field(default_factory=dict)  # "armed", "igo", "org", "country" -> last one
+
+
+def _plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
 
 
 class ActorResolver:
@@ -555,6 +563,8 @@ class ActorResolver:
                 return self._refer(head, self.memory.last_person)
             if lower in SPEAKER_PRONOUNS:
                 return self._refer(head, self.speaker_of(head) or self.memory.last_speaker)
+            if lower in BODY_PRONOUNS or lower in PLURAL_PRONOUNS:
+                return self._refer(head, self._antecedent(head))
             return None
         tokens = sorted(phrase_tokens(head), key=lambda t: t.i)
         before = tokens[0].i - 1
@@ -779,6 +789,32 @@ class ActorResolver:
             self.memory.last_person = actor
             name = actor.name or actor.text
             self.memory.by_surname[name.split()[-1].lower()] = actor
+        elif head.dep_ in ("nsubj", "nsubjpass"):  # the subjects a later "it" or "they" picks up
+            if _plural(head):
+                self.memory.last_plural = actor
+            else:
+                self.memory.last_body = actor
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """What a subject or possessive "it" or "they" stands for: the subject of a clause above it
+        ("the air force says it has killed", "troops shelled the town after they came under fire"),
+        else the last subject of its number in this sentence or the one before. An object pronoun
+        is as often a thing ("destroyed them"), and "it is clear that" stands for nothing."""
+        plural = pronoun.lower_ in PLURAL_PRONOUNS
+        if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or not plural and pronoun.head.lemma_ == "be":
+            return None
+        for clause in pronoun.ancestors:
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+            if subject is not None and subject.pos_ != "PRON":
+                if _plural(subject) == plural and subject.ent_type_ != "PERSON":
+                    return self.resolve(subject) or self.words(subject)  # a body the coder doesn't know
+                break
+        earlier = self.memory.last_plural if plural else self.memory.last_body
+        if earlier is None or earlier.start >= pronoun.idx:
+            return None
+        sentence = pronoun.sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start else sentence
+        return earlier if earlier.start >= previous.start_char else None
 
     def speaker_of(self, token: Token) -> Actor | None:
         """Who speaks a quote: the subject of the reporting verb the token's clause hangs from."""

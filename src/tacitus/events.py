@@ -25,6 +25,8 @@ TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon"
 RECIPROCAL_PREPS = {"with", "between"}
 RECIPIENT_PREPS = {"to", "with", "into"}  # who receives what is handed over
 DERIVED_RULE = "reported-force-is-accusation"
+TERRITORY_PREPS = {"in", "across", "throughout", "over"}
+TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0872")  # curfews, emergencies, blockades and their lifting
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
 FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
 PEERS = {"counterpart", "colleague", "ally", "neighbour", "neighbor", "rival", "opponent", "enemy", "partner"}
@@ -601,7 +603,9 @@ def _subject(verb: Token) -> Token | None:
     complements ("is on the brink of calling off"), and "by doing" adjuncts; the object of a verb
     of asking ("urged Russia to withdraw")."""
     for _ in range(6):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        # "The UK and France however have opposed": the parser may hang the subject on the auxiliary
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)]
+        subject = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             return verb.head  # "troops, who shelled the town": the relative pronoun stands for its noun
         if subject is not None:
@@ -652,6 +656,10 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
         source = resolver.words(subjects[0])
     if target is None and objects:
         target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
+    # Words that take in the trigger name the act, not who did it or suffered it ("joint military
+    # exercises", "Wednesday's assault"); a known actor's phrase may ("coalition air strikes").
+    source, target = (None if a is not None and not a.identified and a.start <= token.idx < a.end else a
+                      for a in (source, target))
     return source, target, reciprocal
 
 
@@ -705,6 +713,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if target is None and direct and direct[0].pos_ == "PROPN" and direct[0].ent_type_ in NAME_TYPES:
             target = resolver.words(direct[0])  # "accused Gulen of plotting against the state": Gulen, if unknown
         objects = list(direct)
+        if target is None:  # "rejected accusations by Caracas against Brazil", "welcomed Chile's offer"
+            target, _ = _first_actor(_authors(direct[:1]), resolver)
         for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
             prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
             objects += prep_objects
@@ -729,6 +739,14 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     return source, target, reciprocal, subjects, objects
 
 
+def _authors(objects: list[Token]) -> list[Token]:
+    """Whose an object is: the possessor or "by"/"from" agent of a noun object, who is answered
+    when it is a claim, request or offer and affected when it is a thing of theirs ("his" is the
+    subject's own)."""
+    return [g for o in objects if o.pos_ == "NOUN"
+            for g in [c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"] + _prep_objects(o, {"by", "from"})]
+
+
 def _recipients(verb: Token, direct: list[Token]) -> list[Token]:
     """Who receives what a verb of handing over hands over: its dative ("gave Kenya a loan") or the
     object of "to", "with" or "into", on the verb or on the thing handed ("supplied rifles to the
@@ -747,6 +765,9 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     # "launched a mediation effort between X and Y": the act's phrase is headed by its frame noun
     trigger = token
     if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.frame_nouns:
+        token = token.head
+    first = trigger.i - len(entry.lemmas) + 1  # "declared a state of emergency": "state" heads the phrase
+    while first <= token.head.i < trigger.i:
         token = token.head
     subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
     source, _ = _first_actor(subjects, resolver)
@@ -781,8 +802,15 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         objects += verb_objects
         target, _ = _first_actor(verb_objects, resolver)
     if target is None:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
-        others = _prep_objects(token, OTHER_PREPS)
+        others = [o for o in _prep_objects(token, OTHER_PREPS) if not first <= o.i <= trigger.i]
+        if entry.code.startswith(TERRITORIAL_CODES):  # the place a curfew is imposed on, named or not
+            others += _prep_objects(verb, TERRITORY_PREPS)  # "declared a state of siege on Sunday in X"
+            objects += others
         target, _ = _first_actor(others, resolver)
+    if target is None and token.dep_ == "pobj" and token.head.lower_ == "as":  # "used villagers as human shields"
+        used = [c for c in verb.children if c.dep_ == "dobj"]
+        objects[:0] = used
+        target, _ = _first_actor(used, resolver)
     if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
         left = [c for c in token.head.children if c.dep_ == "dobj"]
         objects += left
@@ -806,9 +834,9 @@ def _own_forces(head: Token, actor: Actor, source: Actor | None) -> bool:
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and head.lemma_.lower() not in PEERS:
         return True  # "its troops", "our expertise"
     own_role = role_in([head])  # forces themselves, not "a military base"
-    if own_role is None or own_role[0] not in FORCE_ROLES or source is None or source.country is None:
+    if own_role is None or own_role[0] not in FORCE_ROLES or source is None:
         return False
-    # "is ready to send troops": a state's forces of no stated country are its own
+    # "is ready to send troops", "the UN withdrew peacekeepers": forces of no stated country are the actor's own
     return actor.country is None or actor.country == source.country and actor.code != source.code
 
 
