@@ -428,3 +428,9 @@ def test_it_and_they_stand_for_the_subject_above(text, code):
 def test_who_is_used_as_a_shield_is_the_target():
     event = first(events_of("The militia is holding 300 families as human shields in the old city."), cameo="184")
     assert event["target"]["text"] == "300 families" and event["target"]["role"] == "CVL"
+
+
+def test_bare_congo_is_dr_congo_and_brazzaville_is_named():
+    assert first(events_of("Congo's army attacked M23 rebels near Goma."), type="ASSAULT")["source"]["code"] == "CODMIL"
+    brazzaville = first(events_of("Congo-Brazzaville's army attacked rebels in the Pool region."), type="ASSAULT")
+    assert brazzaville["source"]["code"] == "COGMIL"

@@ -67,12 +67,17 @@ class Knowledge:
 
 
 def _country_rows():
-    for row in read_csv("countries.csv"):
+    rows = read_csv("countries.csv")
+    # A name the CSV gives one country is not another's from pycountry: "Congo" is DR Congo's
+    # in the CSV though ISO calls the Republic of the Congo so.
+    claimed = {name: row["iso3"] for row in rows for name in split_list(row["names"])}
+    for row in rows:
         iso3 = row["iso3"]
         record = pycountry.countries.get(alpha_3=iso3)
         names = split_list(row["names"])
         if record is not None:
-            names += [getattr(record, a) for a in ("name", "official_name", "common_name") if hasattr(record, a)]
+            names += [name for name in (getattr(record, a) for a in ("name", "official_name", "common_name")
+                                        if hasattr(record, a)) if claimed.get(name, iso3) == iso3]
         yield iso3, names, split_list(row["adjectives"]), split_list(row["capitals"])
 
 
