@@ -434,3 +434,14 @@ def test_bare_congo_is_dr_congo_and_brazzaville_is_named():
     assert first(events_of("Congo's army attacked M23 rebels near Goma."), type="ASSAULT")["source"]["code"] == "CODMIL"
     brazzaville = first(events_of("Congo-Brazzaville's army attacked rebels in the Pool region."), type="ASSAULT")
     assert brazzaville["source"]["code"] == "COGMIL"
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    # the object an entry names is part of the act: what it is about is the target
+    ("The Chilean senate leader expressed optimism at the outcome of the vote.", "013", "the outcome of the vote"),
+    # a passive verb of handing over: who receives it
+    ("A stolen Mayan statue was returned to the Guatemalan government by French customs officers.", "060",
+     "the Guatemalan government"),
+])
+def test_what_an_act_is_about_or_given_to(text, cameo, target):
+    assert first(events_of(text), cameo=cameo)["target"]["text"] == target

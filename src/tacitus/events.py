@@ -34,6 +34,8 @@ NAME_TYPES = {"", "PERSON", "ORG", "NORP"}  # a name the resolver may not know i
 ADDRESSEE_PREPS = {"on", "upon", "with", "at", "against"}  # a verb's own preposition naming its target ("called on")
 DESTINATION_PREPS = {"to", "into", "against", "from", "toward", "towards"}  # where forces are sent or drawn from
 SOURCE_PREPS = {"by", "from"}
+ABOUT_PREPS = {"about", "for", "against", "over", "on", "upon", "regarding", "concerning", "into", "toward",
+               "towards", "at", "to", "with"}  # what an act named by verb and object is about or aimed at
 CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerning", "into", "toward", "towards"}
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
@@ -674,6 +676,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     if passive:
         objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if token.lemma_.lower() in lexicon.recipient_verbs:  # "the manuscript was returned to Peru"
+            objects = _prep_objects(token, RECIPIENT_PREPS) + objects
         subjects = _prep_objects(token, {"by"})
         target, _ = _first_actor(objects, resolver)
         source, _ = _first_actor(subjects, resolver)
@@ -692,6 +696,13 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
         direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                [g for g in c.children if g.dep_ == "pobj"])]
+        if entry.object:  # "expressed optimism about a deal": an object the entry names is part of the act
+            named = [o for o in direct if o.lemma_.lower() in entry.object and resolver.resolve(o) is None]
+            about = _authors(named) + [p for o in named for p in _prep_objects(o, ABOUT_PREPS)]  # "accusations by X"
+            about += _prep_objects(token, ABOUT_PREPS) if named else []  # the parser may hang "at X" on the verb
+            about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
+            if about:
+                direct = about + [o for o in direct if o not in named]
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned six Iraqi artifacts to Baghdad"
             direct = _recipients(token, direct) + direct
         if entry.prep in ADDRESSEE_PREPS:  # "called on Kenyan leaders to follow the late President Moi"
