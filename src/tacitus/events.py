@@ -812,7 +812,11 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         verb_objects = _prep_objects(verb, TARGET_PREPS)
         objects += verb_objects
         target, _ = _first_actor(verb_objects, resolver)
-    if target is None:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
+    struck = [c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ == "nsubj" else []
+    if target is None and struck:  # "an air raid left 62 troops killed", "a car bomb killed X", known or not
+        objects[:0] = struck
+        target, _ = _first_actor(struck, resolver)
+    if target is None and not struck:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
         others = [o for o in _prep_objects(token, OTHER_PREPS) if not first <= o.i <= trigger.i]
         if entry.code.startswith(TERRITORIAL_CODES):  # the place a curfew is imposed on, named or not
             others += _prep_objects(verb, TERRITORY_PREPS)  # "declared a state of siege on Sunday in X"
@@ -822,10 +826,6 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         used = [c for c in verb.children if c.dep_ == "dobj"]
         objects[:0] = used
         target, _ = _first_actor(used, resolver)
-    if token.dep_ == "nsubj" and target is None:  # "an air raid left 62 troops killed"
-        left = [c for c in token.head.children if c.dep_ == "dobj"]
-        objects += left
-        target, _ = _first_actor(left, resolver)
     return source, target, reciprocal, subjects, objects
 
 
