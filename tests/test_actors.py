@@ -445,3 +445,12 @@ def test_bare_congo_is_dr_congo_and_brazzaville_is_named():
 ])
 def test_what_an_act_is_about_or_given_to(text, cameo, target):
     assert first(events_of(text), cameo=cameo)["target"]["text"] == target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chad withdrew half of its soldiers from northern Mali.", "MLI"),
+    # a person the parser hangs on the place as its apposition is not part of it
+    ("Russia has begun withdrawing some of its troops from Syria, Defence Minister Ivan Petrov said on Monday.", "SYR"),
+])
+def test_a_portion_of_own_forces_is_moved_from_the_place(text, target):
+    assert first(events_of(text), cameo="0873")["target"]["code"] == target

@@ -284,8 +284,16 @@ def phrase_tokens(head: Token) -> list[Token]:
             continue
         if child.dep_ == "punct" or child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
             continue  # "accused the president of rigging the vote": the charge, not the actor
+        if child.dep_ == "appos" and _speaker_after_place(head, child):
+            continue
         tokens.extend(phrase_tokens(child))
     return tokens
+
+
+def _speaker_after_place(head: Token, appos: Token) -> bool:
+    """A person the parser hung on a place as its apposition is the subject of what follows ("troops
+    left Syria, Defence Minister Ivanov said"): a place has no title or name in apposition."""
+    return head.ent_type_ in ("GPE", "LOC") and appos.ent_type_ == "PERSON" and appos.i > head.i
 
 
 def _belongs(head: Token, prep: Token) -> bool:
@@ -694,7 +702,7 @@ class ActorResolver:
         described = set()
         for child in top.children:
             if child.dep_ == "appos" and child.i > top.i and child.left_edge.nbor(-1).text == "," \
-                    and not self._personal(top) and not self._personal(child):
+                    and (not self._personal(top) and not self._personal(child) or _speaker_after_place(top, child)):
                 described.update(t.i for t in child.subtree)
         return [t for t in tokens if t.i not in described] if described else tokens
 

@@ -26,9 +26,11 @@ RECIPROCAL_PREPS = {"with", "between"}
 RECIPIENT_PREPS = {"to", "with", "into"}  # who receives what is handed over
 DERIVED_RULE = "reported-force-is-accusation"
 TERRITORY_PREPS = {"in", "across", "throughout", "over"}
-TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0872")  # curfews, emergencies, blockades and their lifting
+# Curfews, emergency rule, blockades, ceasefires and their lifting: imposed on, or declared in, a place
+TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0871", "0872")
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
 FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
+PORTIONS = {"part", "half", "rest", "bulk", "majority", "number", "dozen", "hundred", "thousand", "remainder"}
 PEERS = {"counterpart", "colleague", "ally", "neighbour", "neighbor", "rival", "opponent", "enemy", "partner"}
 NAME_TYPES = {"", "PERSON", "ORG", "NORP"}  # a name the resolver may not know is still the one acted on
 ADDRESSEE_PREPS = {"on", "upon", "with", "at", "against"}  # a verb's own preposition naming its target ("called on")
@@ -700,6 +702,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             named = [o for o in direct if o.lemma_.lower() in entry.object and resolver.resolve(o) is None]
             about = _authors(named) + [p for o in named for p in _prep_objects(o, ABOUT_PREPS)]  # "accusations by X"
             about += _prep_objects(token, ABOUT_PREPS) if named else []  # the parser may hang "at X" on the verb
+            if named and entry.code.startswith(TERRITORIAL_CODES):  # "lifted the curfew in Jaffna"
+                about += [p for o in [*named, token] for p in _prep_objects(o, TERRITORY_PREPS)]
             about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
             if about:
                 direct = about + [o for o in direct if o not in named]
@@ -737,7 +741,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             target, _ = _first_actor(source_token.conjuncts, resolver)
             reciprocal = target is not None
         if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
-            target, _ = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
+            target, inner = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
+            target = None if target is not None and _own_forces(inner, target, source) else target  # "half of its troops"
         if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
             others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
             target, _ = _first_actor(others, resolver)
@@ -812,8 +817,17 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         verb_objects = _prep_objects(verb, TARGET_PREPS)
         objects += verb_objects
         target, _ = _first_actor(verb_objects, resolver)
+    # Who the act falls on, known or not: "an air raid left 62 troops killed", "a car bomb killed X",
+    # "held 300 families as human shields in the old city" (not the city).
     struck = [c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ == "nsubj" else []
-    if target is None and struck:  # "an air raid left 62 troops killed", "a car bomb killed X", known or not
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        held = token.head.head  # the parser hangs "as" on the verb or on its object
+        struck = [held] if held.pos_ in ("NOUN", "PROPN") else [c for c in verb.children if c.dep_ == "dobj"]
+        target = None if struck else target
+        if source is None and held.pos_ in ("NOUN", "PROPN") and _subject(held.head) is not None:
+            subjects.append(_subject(held.head))
+            source = resolver.resolve(subjects[-1])
+    if target is None and struck:
         objects[:0] = struck
         target, _ = _first_actor(struck, resolver)
     if target is None and not struck:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
@@ -822,10 +836,6 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             others += _prep_objects(verb, TERRITORY_PREPS)  # "declared a state of siege on Sunday in X"
             objects += others
         target, _ = _first_actor(others, resolver)
-    if target is None and token.dep_ == "pobj" and token.head.lower_ == "as":  # "used villagers as human shields"
-        used = [c for c in verb.children if c.dep_ == "dobj"]
-        objects[:0] = used
-        target, _ = _first_actor(used, resolver)
     return source, target, reciprocal, subjects, objects
 
 
@@ -842,6 +852,9 @@ def _own_forces(head: Token, actor: Actor, source: Actor | None) -> bool:
     out Chadian soldiers" said of Chad, "is ready to send troops"."""
     if is_named(actor):
         return False
+    if head.pos_ in ("NUM", "PRON", "DET", "ADJ") or head.lemma_.lower() in PORTIONS:  # "some of its troops"
+        head = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), head)
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and head.lemma_.lower() not in PEERS:
         return True  # "its troops", "our expertise"
     own_role = role_in([head])  # forces themselves, not "a military base"
