@@ -454,3 +454,9 @@ def test_what_an_act_is_about_or_given_to(text, cameo, target):
 ])
 def test_a_portion_of_own_forces_is_moved_from_the_place(text, target):
     assert first(events_of(text), cameo="0873")["target"]["code"] == target
+
+
+def test_a_known_name_the_parser_took_for_an_adverb_is_still_the_subject():
+    # the small English model tags an unfamiliar sentence-initial acronym as an adverb
+    event = first(events_of("USAID delivered tents and blankets to flood victims in Sindh."), cameo="060")
+    assert event["source"]["code"] == "USAGOV"

@@ -627,6 +627,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _stray_subject(verb: Token, resolver: ActorResolver) -> Token | None:
+    """A known name the parser took for an adverb or modifier of a verb with no subject ("USAID
+    provided shelter ...": the small model tags an unfamiliar acronym RB)."""
+    if verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    stray = [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "compound", "amod")
+             and c.ent_type_ not in ("DATE", "TIME") and resolver.resolve(c) is not None]
+    return stray[-1] if stray else None
+
+
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     """Objects of the prepositions after a word ("On Monday, X attacked" has no target in "Monday")."""
     return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps and c.i > token.i
@@ -684,7 +694,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         target, _ = _first_actor(objects, resolver)
         source, _ = _first_actor(subjects, resolver)
     else:
-        subject = _subject(token)
+        subject = _subject(token) or _stray_subject(token, resolver)
         subjects = [subject] if subject is not None else []
         source, source_token = _first_actor(subjects, resolver)
         if source is None and token.dep_ == "acl" and token.head.dep_ == "dobj":
