@@ -460,3 +460,8 @@ def test_a_known_name_the_parser_took_for_an_adverb_is_still_the_subject():
     # the small English model tags an unfamiliar sentence-initial acronym as an adverb
     event = first(events_of("USAID delivered tents and blankets to flood victims in Sindh."), cameo="060")
     assert event["source"]["code"] == "USAGOV"
+
+
+def test_an_act_done_to_protest_something_shares_its_target():
+    events = events_of("Chilean dock workers went on strike to protest the new port tariffs.")
+    assert first(events, cameo="143")["target"]["text"] == "the new port tariffs"

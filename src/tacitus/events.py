@@ -169,8 +169,45 @@ def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) 
         statement = _statement_event(clause, resolver, lexicon)
         if statement is not None:
             events.append(statement)
+    _share_targets(events, clause.sentence)
     events.extend(_derived_accusations(events))
     return events
+
+
+def _share_targets(events: list[Event], sentence: Span) -> None:
+    """An act with no target of its own takes the target of the act it is done for or with, by
+    the same actor ("went on strike to protest the decision", "began a hunger strike in protest
+    against the law", "carried out a raid, targeting the commanders")."""
+    tokens = {e.trigger.start: sentence.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+              for e in events}
+    acts = [e.trigger for e in events]  # "stopped work in a strike": the strike is an act, not a target
+    names_act = lambda actor: any(actor.start <= t.start < actor.end for t in acts)  # noqa: E731
+    for event in events:
+        if event.target is not None or not _identified(event.source):
+            continue
+        here = tokens[event.trigger.start]
+        for other in events:
+            there = tokens[other.trigger.start]
+            if other.target is None or other.source is None or here is None or there is None \
+                    or not _same_actor(other.source, event.source) or names_act(other.target):
+                continue
+            if _linked(here.root, there.root):
+                event.target = other.target
+                event.confidence = _confidence(event, here.root)
+                break
+
+
+def _linked(one: Token, other: Token, reach: int = 4) -> bool:
+    """Whether two words meet within `reach` steps of the parse tree."""
+    up = {one.i: 0}
+    for steps, ancestor in enumerate(one.ancestors, 1):
+        up[ancestor.i] = steps
+    if other.i in up:
+        return up[other.i] <= reach
+    for steps, ancestor in enumerate(other.ancestors, 1):
+        if ancestor.i in up:
+            return up[ancestor.i] + steps <= reach
+    return False
 
 
 def _modal_coded(candidate: Candidate) -> bool:
