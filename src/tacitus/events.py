@@ -722,6 +722,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     reciprocal = False
     subjects: list[Token] = []  # the syntactic arguments, in order of preference
     objects: list[Token] = []
+    given: list[Token] = []  # a thing handed over ("gave $5 million to ..."): its words only if nothing else
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     if passive:
         objects = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -755,7 +756,9 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             if about:
                 direct = about + [o for o in direct if o not in named]
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned six Iraqi artifacts to Baghdad"
-            direct = _recipients(token, direct) + direct
+            recipients = _recipients(token, direct)
+            given = [o for o in direct if o not in recipients and resolver.resolve(o) is None]
+            direct = recipients + [o for o in direct if o not in given]
         if entry.prep in ADDRESSEE_PREPS:  # "called on Kenyan leaders to follow the late President Moi"
             direct = _prep_objects(token, {entry.prep}) + direct
         if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
@@ -799,7 +802,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             target = _phrase_target(token, source, resolver)
         if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
-    return source, target, reciprocal, subjects, objects
+    return source, target, reciprocal, subjects, objects + given
 
 
 def _authors(objects: list[Token]) -> list[Token]:
