@@ -465,3 +465,9 @@ def test_a_known_name_the_parser_took_for_an_adverb_is_still_the_subject():
 def test_an_act_done_to_protest_something_shares_its_target():
     events = events_of("Chilean dock workers went on strike to protest the new port tariffs.")
     assert first(events, cameo="143")["target"]["text"] == "the new port tariffs"
+
+
+def test_a_phrase_the_verb_was_parsed_into_ends_before_it():
+    # the small model reads "report called" as a noun with a participle, leaving no main verb
+    event = first(events_of("A Canadian parliamentary report called for sanctions against Myanmar."), cameo="020")
+    assert event["source"]["text"] == "A Canadian parliamentary report" and event["source"]["country"] == "CAN"

@@ -651,8 +651,11 @@ def _subject(verb: Token) -> Token | None:
             return verb.head  # "troops, who shelled the town": the relative pronoun stands for its noun
         if subject is not None:
             return subject
-        if verb.dep_ == "acl" and (verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children)):
-            return verb.head  # an active participle, or the parser misreading "The air force carried out strikes"
+        if verb.dep_ == "acl" and (verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children)
+                                   or verb.head.dep_ == "ROOT"):
+            # an active participle, or the parser misreading "The air force carried out strikes" or,
+            # leaving the sentence no verb, "A congressional report called for sanctions"
+            return verb.head
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon().object_control:
             asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if asked is not None:  # "urged Russia to withdraw": Russia would withdraw
@@ -707,11 +710,19 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
         source = resolver.words(subjects[0])
     if target is None and objects:
         target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
-    # Words that take in the trigger name the act, not who did it or suffered it ("joint military
-    # exercises", "Wednesday's assault"); a known actor's phrase may ("coalition air strikes").
-    source, target = (None if a is not None and not a.identified and a.start <= token.idx < a.end else a
-                      for a in (source, target))
+    source, target = (_before_act(a, token) for a in (source, target))
     return source, target, reciprocal
+
+
+def _before_act(actor: Actor | None, trigger: Token) -> Actor | None:
+    """Words that take in the trigger name the act, not who did it or suffered it ("joint military
+    exercises", "Wednesday's assault"); a phrase the act's verb follows ends before it ("a US
+    congressional report called for sanctions", parsed as one phrase). A known actor's phrase may
+    take in a noun act ("coalition air strikes")."""
+    if actor is None or actor.identified and trigger.pos_ != "VERB" or not actor.start <= trigger.idx < actor.end:
+        return actor
+    text = actor.text[: trigger.idx - actor.start].rstrip(" ,;:")
+    return replace(actor, text=text, end=actor.start + len(text)) if text else None
 
 
 # Each finder gives (source, target, reciprocal, subjects, objects): the actors found, and the
