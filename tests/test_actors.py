@@ -471,3 +471,9 @@ def test_a_phrase_the_verb_was_parsed_into_ends_before_it():
     # the small model reads "report called" as a noun with a participle, leaving no main verb
     event = first(events_of("A Canadian parliamentary report called for sanctions against Myanmar."), cameo="020")
     assert event["source"]["text"] == "A Canadian parliamentary report" and event["source"]["country"] == "CAN"
+
+
+def test_a_state_act_with_no_agent_is_the_state_of_the_place():
+    event = first(events_of("Two opposition activists were arrested in Uganda on Friday."), cameo="173")
+    assert event["source"]["code"] == "UGA" and event["target"]["role"] == "OPP"
+    assert first(events_of("The journalist was arrested in a cafe."), cameo="173")["source"] is None

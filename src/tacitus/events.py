@@ -28,6 +28,9 @@ DERIVED_RULE = "reported-force-is-accusation"
 TERRITORY_PREPS = {"in", "across", "throughout", "over"}
 # Curfews, emergency rule, blockades, ceasefires and their lifting: imposed on, or declared in, a place
 TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0871", "0872")
+# Acts only a state does to people: arrest, expulsion, repression, torture in custody; done in
+# a country with no agent named, that country's state did them.
+STATE_ACTS = ("173", "174", "175", "1822")
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
 FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
 PORTIONS = {"part", "half", "rest", "bulk", "majority", "number", "dozen", "hundred", "thousand", "remainder"}
@@ -667,6 +670,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_country(actor: Actor | None) -> bool:
+    return actor is not None and actor.country is not None and actor.code == actor.country
+
+
 def _stray_subject(verb: Token, resolver: ActorResolver) -> Token | None:
     """A known name the parser took for an adverb or modifier of a verb with no subject ("USAID
     provided shelter ...": the small model tags an unfamiliar acronym RB)."""
@@ -740,6 +747,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "the manuscript was returned to Peru"
             objects = _prep_objects(token, RECIPIENT_PREPS) + objects
         subjects = _prep_objects(token, {"by"})
+        if not subjects and entry.code.startswith(STATE_ACTS):  # "was arrested in Rwanda": by Rwanda's state
+            subjects = [p for p in _prep_objects(token, {"in", "from"}) if _is_country(resolver.resolve(p))]
         target, _ = _first_actor(objects, resolver)
         source, _ = _first_actor(subjects, resolver)
     else:
