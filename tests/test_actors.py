@@ -477,3 +477,10 @@ def test_a_state_act_with_no_agent_is_the_state_of_the_place():
     event = first(events_of("Two opposition activists were arrested in Uganda on Friday."), cameo="173")
     assert event["source"]["code"] == "UGA" and event["target"]["role"] == "OPP"
     assert first(events_of("The journalist was arrested in a cafe."), cameo="173")["source"] is None
+
+
+def test_a_mutual_act_of_parties_named_in_one_phrase_is_between_them():
+    events = events_of("The Nigerian and British armed forces began a joint military exercise near Kaduna.")
+    event = first(events, cameo="062")
+    assert {event["source"]["country"], event["target"]["country"]} == {"NGA", "GBR"}
+    assert event["source"]["reciprocal"] and event["target"]["reciprocal"]

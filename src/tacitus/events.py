@@ -728,7 +728,9 @@ def _before_act(actor: Actor | None, trigger: Token) -> Actor | None:
     take in a noun act ("coalition air strikes")."""
     if actor is None or actor.identified and trigger.pos_ != "VERB" or not actor.start <= trigger.idx < actor.end:
         return actor
-    text = actor.text[: trigger.idx - actor.start].rstrip(" ,;:")
+    if trigger.pos_ != "VERB":
+        return None
+    text = actor.text[: trigger.left_edge.idx - actor.start].rstrip(" ,;:")
     return replace(actor, text=text, end=actor.start + len(text)) if text else None
 
 
@@ -810,6 +812,9 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             # "X and Y met"; PETRARCH codes any compound subject with no target as acting on each other
             target, _ = _first_actor(source_token.conjuncts, resolver)
             reciprocal = target is not None
+        if target is None and _reciprocal_code(entry.code):
+            target = _co_party(source, token, resolver)
+            reciprocal = target is not None
         if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
             target, inner = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
             target = None if target is not None and _own_forces(inner, target, source) else target  # "half of its troops"
@@ -875,6 +880,9 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if source is not None and target is None and verb_lemma in lexicon.light_source:
             target, _ = _first_actor(list(subject.conjuncts), resolver)
             reciprocal = target is not None
+    if target is None and _reciprocal_code(entry.code):
+        target = _co_party(source, token, resolver)
+        reciprocal = target is not None
     if source is None:  # "coalition strikes", "Russian air raids"
         modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
         source, _ = _first_actor(modifiers, resolver)
@@ -907,6 +915,15 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             objects += others
         target, _ = _first_actor(others, resolver)
     return source, target, reciprocal, subjects, objects
+
+
+def _co_party(source: Actor | None, trigger: Token, resolver: ActorResolver) -> Actor | None:
+    """The second party named inside the source's own phrase of a mutual act ("the Russian and US
+    navies began joint exercises", "UK and EU negotiators agreed a deal")."""
+    if not _identified(source):
+        return None
+    members = _members(source, resolver, trigger.sent)
+    return members[1] if len(members) > 1 else None
 
 
 def _own_means(actor: Actor, source: Actor | None) -> bool:
