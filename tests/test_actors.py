@@ -484,3 +484,11 @@ def test_a_mutual_act_of_parties_named_in_one_phrase_is_between_them():
     event = first(events, cameo="062")
     assert {event["source"]["country"], event["target"]["country"]} == {"NGA", "GBR"}
     assert event["source"]["reciprocal"] and event["target"]["reciprocal"]
+
+
+def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
+    event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
+    assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"
+    senator = first(events_of("Senator Ana Ruiz says she is pessimistic about the budget talks with Peru."), cameo="012")
+    assert senator["source"]["text"] == "Senator Ana Ruiz"
+    assert all(e["cameo"] != "012" for e in events_of("The parties concerned met in Geneva."))

@@ -546,6 +546,15 @@ class ActorMemory:
     by_kind: dict[str, Actor] = field(default_factory=dict)  # "armed", "igo", "org", "country" -> last one
 
 
+def _subject_above(pronoun: Token) -> Token | None:
+    """The nominal subject of the nearest clause above a pronoun ("the ministry said it would")."""
+    for clause in pronoun.ancestors:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+        if subject is not None:
+            return subject if subject.pos_ != "PRON" else None
+    return None
+
+
 def _plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
 
@@ -573,6 +582,10 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
+                # "Senator Ruiz says he is pessimistic": the person whose clause it hangs in
+                above = _subject_above(head) if head.dep_ in ("nsubj", "nsubjpass", "poss") else None
+                if above is not None and self._personal(above):
+                    return self._refer(head, self.resolve(above) or self.words(above))
                 return self._refer(head, self.memory.last_person)
             if lower in SPEAKER_PRONOUNS:
                 return self._refer(head, self.speaker_of(head) or self.memory.last_speaker)
@@ -814,14 +827,13 @@ class ActorResolver:
         else the last subject of its number in this sentence or the one before. An object pronoun
         is as often a thing ("destroyed them"), and "it is clear that" stands for nothing."""
         plural = pronoun.lower_ in PLURAL_PRONOUNS
-        if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss") or not plural and pronoun.head.lemma_ == "be":
+        if pronoun.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return None
-        for clause in pronoun.ancestors:
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
-            if subject is not None and subject.pos_ != "PRON":
-                if _plural(subject) == plural and subject.ent_type_ != "PERSON":
-                    return self.resolve(subject) or self.words(subject)  # a body the coder doesn't know
-                break
+        subject = _subject_above(pronoun)
+        if subject is not None and _plural(subject) == plural and not self._personal(subject):
+            return self.resolve(subject) or self.words(subject)  # a body the coder doesn't know
+        if not plural and pronoun.head.lemma_ == "be":
+            return None
         earlier = self.memory.last_plural if plural else self.memory.last_body
         if earlier is None or earlier.start >= pronoun.idx:
             return None

@@ -259,36 +259,41 @@ def _plover_fallback(clauses: list[Clause], events: list[Event], plover: dict[st
 
 def _model_event(clause: Clause, model: str, label: str, wanted, resolver: ActorResolver,
                  lexicon: Lexicon) -> Event | None:
+    """The event a model's class asserts: carried by a trigger of that class the rules set aside,
+    or, when there is none or it names no one, by the main verb."""
     pool = [c for c in clause.candidates.values() if wanted(lookup(c.code))]
     pool.sort(key=lambda c: (c.absorbed_by is not None, c.token.dep_ != "ROOT"))
-    if pool:
-        candidate = pool[0]
-    else:
-        root = clause.sentence.root
-        code = fallback_codes()[model, label]
-        # "Colombia is ready to send troops, its minister said": a speaker named after what is reported
-        # only vouches for it; the act is Colombia's. "The minister said Colombia must ..." is his.
-        # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
-        reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
-            if root.lemma_.lower() in lexicon.reporting else None
-        addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
-        if reported is not None and reported.i < root.i and lookup(code).penta_class != 0 \
-                and reported.i not in clause.candidates and (addressee is None or addressee.role == "MED"):
-            root = reported
-        if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
-            return None  # no verb, or one the lexicon read more precisely than a class can
-        entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
-        inner = _framed_candidate(root, clause.candidates)
-        framed = _framed_verb(root)
-        if inner is None and framed is not None:  # "said they will free the two pilots": its act, unlexicalised
-            inner = Candidate(framed, replace(entry, lemmas=(framed.lemma_.lower(),)), code)
-        candidate = Candidate(root, entry, code, inner=inner)
-        _place_in_clause(candidate, {}, lexicon)
-    event = _build_event(clause, candidate, resolver, lexicon)
+    event = _build_event(clause, pool[0], resolver, lexicon) if pool else None
+    if event is None:
+        candidate = _main_verb_candidate(clause, fallback_codes()[model, label], resolver, lexicon)
+        event = _build_event(clause, candidate, resolver, lexicon) if candidate is not None else None
     if event is None:
         return None
     event.rule = f"{model}-model:{event.rule}"
     return event
+
+
+def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lexicon: Lexicon) -> Candidate | None:
+    root = clause.sentence.root
+    # "Colombia is ready to send troops, its minister said": a speaker named after what is reported
+    # only vouches for it; the act is Colombia's. "The minister said Colombia must ..." is his.
+    # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
+    reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
+        if root.lemma_.lower() in lexicon.reporting else None
+    addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
+    if reported is not None and reported.i < root.i and lookup(code).penta_class != 0 \
+            and reported.i not in clause.candidates and (addressee is None or addressee.role == "MED"):
+        root = reported
+    if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
+        return None  # no verb, or one the lexicon read more precisely than a class can
+    entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
+    inner = _framed_candidate(root, clause.candidates)
+    framed = _framed_verb(root)
+    if inner is None and framed is not None:  # "said they will free the two pilots": its act, unlexicalised
+        inner = Candidate(framed, replace(entry, lemmas=(framed.lemma_.lower(),)), code)
+    candidate = Candidate(root, entry, code, inner=inner)
+    _place_in_clause(candidate, {}, lexicon)
+    return candidate
 
 
 def _framed_candidate(verb: Token, candidates: dict[int, Candidate]) -> Candidate | None:
@@ -711,7 +716,7 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     """(source, target, reciprocal) actors of a trigger. An argument that names no known actor
     ("a car bomb", "the proposal") is still given as its words, so the record shows what the text
     said did it or suffered it."""
-    find = _verb_arguments if entry.pos == "VERB" else _noun_arguments
+    find = {"VERB": _verb_arguments, "NOUN": _noun_arguments, "ADJ": _adjective_arguments}[entry.pos]
     source, target, reciprocal, subjects, objects = find(token, entry, resolver, lexicon)
     if source is None and subjects:
         source = resolver.words(subjects[0])
@@ -836,6 +841,18 @@ def _authors(objects: list[Token]) -> list[Token]:
     subject's own)."""
     return [g for o in objects if o.pos_ == "NOUN"
             for g in [c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"] + _prep_objects(o, {"by", "from"})]
+
+
+def _adjective_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon) -> tuple:
+    """The subject of a predicate adjective and what it is about: "the ministry is skeptical of the
+    plan", "said it was pessimistic that talks would resume" (the clause's subject)."""
+    subject = _subject(token.head) if token.dep_ == "acomp" else _subject(token)
+    subjects = [subject] if subject is not None else []
+    source, _ = _first_actor(subjects, resolver)
+    objects = _prep_objects(token, ABOUT_PREPS | {"of", "by"})
+    objects += [g for c in token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    target, _ = _first_actor(objects, resolver)
+    return source, target, False, subjects, objects
 
 
 def _recipients(verb: Token, direct: list[Token]) -> list[Token]:

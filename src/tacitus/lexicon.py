@@ -16,7 +16,7 @@ CONSTRAINTS = ("particle", "prep", "object", "of", "head", "needs_actor")
 @dataclass(frozen=True)
 class Entry:
     id: str
-    pos: str  # "VERB" or "NOUN"
+    pos: str  # "VERB", "NOUN" or "ADJ"
     lemmas: tuple[str, ...]  # the phrase; the last lemma is the trigger word
     code: str
     mode: str | None = None
@@ -102,6 +102,10 @@ def governing_verb(token: Token) -> Token:
     return head
 
 
+WORD_CLASSES = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+PREDICATE_DEPS = {"acomp", "ROOT", "ccomp", "xcomp", "conj", "advcl"}  # "is skeptical of", "said it was wary"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     by_word: dict[tuple[str, str], tuple[Entry, ...]]
@@ -132,9 +136,9 @@ class Lexicon:
 
     def match(self, token: Token) -> Entry | None:
         """The most specific entry that `token` triggers, if any."""
-        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-        if pos is None:
-            return None
+        pos = WORD_CLASSES.get(token.pos_)
+        if pos is None or pos == "ADJ" and token.dep_ not in PREDICATE_DEPS:
+            return None  # "the parties concerned" is no concern: only a predicate adjective acts
         candidates = self.by_word.get((pos, token.lemma_.lower()), ())
         if token.lower_ != token.lemma_.lower():
             # Nouns the tagger lemmatised oddly; the word forms a dictionary lists ("left" is not "leave").
@@ -202,7 +206,7 @@ def _entry(raw: dict) -> Entry:
     """A lexicon entry from its YAML form, checked against the codebook and PLOVER's modes."""
     code = lookup(raw["code"])  # fail loudly on a code that is not in the codebook
     check_mode(raw.get("type") or code.plover_type, raw.get("mode"), f"lexicon entry {raw['id']}")
-    pos, phrase = ("VERB", raw["verb"]) if "verb" in raw else ("NOUN", raw["noun"])
+    pos, phrase = next((pos, raw[key]) for key, pos in (("verb", "VERB"), ("noun", "NOUN"), ("adj", "ADJ")) if key in raw)
     return Entry(
         id=raw["id"],
         pos=pos,
