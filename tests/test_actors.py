@@ -492,3 +492,9 @@ def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     senator = first(events_of("Senator Ana Ruiz says she is pessimistic about the budget talks with Peru."), cameo="012")
     assert senator["source"]["text"] == "Senator Ana Ruiz"
     assert all(e["cameo"] != "012" for e in events_of("The parties concerned met in Geneva."))
+
+
+def test_a_role_word_before_an_act_says_what_it_is_for_not_who_did_it():
+    aid = first(events_of("Humanitarian assistance reached 20,000 families in Yemen last month."), cameo="073")
+    assert aid["source"] is None and aid["target"]["code"] == "YEMCVL"
+    assert not events_of("Child abductions rose sharply in Ituri province last year.")

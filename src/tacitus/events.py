@@ -31,6 +31,7 @@ TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0871", "0872")
 # Acts only a state does to people: arrest, expulsion, repression, torture in custody; done in
 # a country with no agent named, that country's state did them.
 STATE_ACTS = ("173", "174", "175", "1822")
+ACT_DESCRIBERS = {"CVL", "NGO", "HLH", "EDU", "REF"}  # a bare role before an act says whom or what it is for
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
 FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
 PORTIONS = {"part", "half", "rest", "bulk", "majority", "number", "dozen", "hundred", "thousand", "remainder"}
@@ -900,9 +901,11 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     if target is None and _reciprocal_code(entry.code):
         target = _co_party(source, token, resolver)
         reciprocal = target is not None
-    if source is None:  # "coalition strikes", "Russian air raids"
+    if source is None:  # "coalition strikes", "Russian air raids", "rebel attacks"
         modifiers = [c for c in trigger.children if c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.i]
         source, _ = _first_actor(modifiers, resolver)
+        if source is not None and source.code in ACT_DESCRIBERS:  # "child abductions", "humanitarian aid"
+            source = None
     if target is None and verb_lemma in lexicon.light_source:
         light_objects = _prep_objects(verb, TARGET_PREPS | RECIPROCAL_PREPS)
         objects += light_objects
