@@ -498,3 +498,8 @@ def test_a_role_word_before_an_act_says_what_it_is_for_not_who_did_it():
     aid = first(events_of("Humanitarian assistance reached 20,000 families in Yemen last month."), cameo="073")
     assert aid["source"] is None and aid["target"]["code"] == "YEMCVL"
     assert not events_of("Child abductions rose sharply in Ituri province last year.")
+
+
+def test_a_known_party_of_a_coordinated_subject_is_the_source():
+    event = first(events_of("Okello and the Ugandan army attacked the rebel camp near Gulu."), type="ASSAULT")
+    assert event["source"]["code"] == "UGAMIL"

@@ -761,7 +761,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         source, _ = _first_actor(subjects, resolver)
     else:
         subject = _subject(token) or _stray_subject(token, resolver)
-        subjects = [subject] if subject is not None else []
+        # "Kony and the LRA are responsible for ...": a known party of a coordinated subject
+        subjects = [subject, *subject.conjuncts] if subject is not None else []
         source, source_token = _first_actor(subjects, resolver)
         if source is None and token.dep_ == "acl" and token.head.dep_ == "dobj":
             # "issued a statement calling on X", "approved a resolution criticizing X": its author acts
