@@ -503,3 +503,9 @@ def test_a_role_word_before_an_act_says_what_it_is_for_not_who_did_it():
 def test_a_known_party_of_a_coordinated_subject_is_the_source():
     event = first(events_of("Okello and the Ugandan army attacked the rebel camp near Gulu."), type="ASSAULT")
     assert event["source"]["code"] == "UGAMIL"
+
+
+def test_the_speakers_own_side_in_what_is_announced_is_not_the_target():
+    events = events_of("The Peruvian prime minister announced that the government will extend the night curfew in Puno.")
+    best = max(events, key=lambda e: e["confidence"])
+    assert best["target"] is not None and best["target"]["text"] == "Puno"

@@ -982,12 +982,23 @@ def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolve
             continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor = resolver.resolve(subject) if subject is not None else None
-        if _identified(actor) and not _same_actor(actor, source):
+        # the speaker's own side acting is no target: "the prime minister announced that the
+        # government will extend the curfew in Jamaica" is about Jamaica
+        if _identified(actor) and not _same_actor(actor, source) and not _own_side(actor, source):
             return actor
         actor = _phrase_target(clause, source, resolver)
         if actor is not None:
             return actor
     return None
+
+
+def _own_side(actor: Actor, source: Actor | None) -> bool:
+    """Whether an actor is the source's own body: the same code, or its sector with no country given."""
+    if source is None:
+        return False
+    if actor.code == source.code and actor.code != actor.role:  # a bare role ("GOV") names no side
+        return True
+    return source.country is not None and actor.country is None and actor.role is not None and actor.role == source.role
 
 
 def _same_actor(actor: Actor, other: Actor | None) -> bool:
@@ -1005,7 +1016,8 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
             if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
                 continue  # "Gondor's government": the phrase's head decides
             actor = resolver.resolve(token)
-            if actor is not None and (source is None or actor.code != source.code) and not _own_forces(token, actor, source):
+            if actor is not None and (source is None or actor.code != source.code) and not _own_side(actor, source) \
+                    and not _own_forces(token, actor, source):
                 return actor
         if phrase.dep_ not in ("xcomp", "acomp"):
             return None
