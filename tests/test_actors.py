@@ -509,3 +509,9 @@ def test_the_speakers_own_side_in_what_is_announced_is_not_the_target():
     events = events_of("The Peruvian prime minister announced that the government will extend the night curfew in Puno.")
     best = max(events, key=lambda e: e["confidence"])
     assert best["target"] is not None and best["target"]["text"] == "Puno"
+
+
+def test_what_someone_must_do_is_not_yet_done():
+    events = events_of("Israel must withdraw from the occupied territories, the Egyptian minister said.")
+    withdraw = first(events, cameo="0873")
+    assert withdraw["source"]["code"] == "ISR" and withdraw["realis"] == "hypothetical"
