@@ -184,8 +184,11 @@ def _share_targets(events: list[Event], sentence: Span) -> None:
     against the law", "carried out a raid, targeting the commanders")."""
     tokens = {e.trigger.start: sentence.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
               for e in events}
-    acts = [e.trigger for e in events]  # "stopped work in a strike": the strike is an act, not a target
-    names_act = lambda actor: any(actor.start <= t.start < actor.end for t in acts)  # noqa: E731
+    acts = [e.trigger for e in events]
+
+    def names_act(actor: Actor) -> bool:  # "stopped work in a strike": the strike is an act, not a target
+        return any(actor.start <= t.start < actor.end for t in acts)
+
     for event in events:
         if event.target is not None or not _identified(event.source):
             continue
@@ -282,7 +285,7 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
         if root.lemma_.lower() in lexicon.reporting else None
     addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
-    if reported is not None and reported.i < root.i and lookup(code).penta_class != 0 \
+    if reported is not None and lookup(code).penta_class != 0 \
             and reported.i not in clause.candidates and (addressee is None or addressee.role == "MED"):
         root = reported
     if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
