@@ -7,6 +7,11 @@ def events_of(text, published="2017-06-21"):
     return [e.to_dict() for e in code(text, published=published)]
 
 
+def some_target(events, field, value):
+    assert any(e["target"] and e["target"][field] == value for e in events), \
+        [(e["cameo"], e["source"], e["target"]) for e in events]
+
+
 def first(events, **where):
     for event in events:
         if all(event[k] == v for k, v in where.items()):
@@ -178,16 +183,14 @@ def test_countries_coordinated_inside_one_phrase_are_each_an_actor():
     ("The Chilean president said he would appeal to the United Nations.", "IGOUNO"),
 ])
 def test_target_found_in_the_clause_an_act_frames(text, target):
-    events = events_of(text)
-    assert any(e["target"] and e["target"]["code"] == target for e in events), \
-        [(e["cameo"], e["source"], e["target"]) for e in events]
+    some_target(events_of(text), "code", target)
 
 
 def test_object_predicate_and_deeper_phrases_give_the_target():
     events = events_of("Britain sent armoured vehicles and a team of engineers to Ghana.")
     assert first(events, cameo="060")["target"]["code"] == "GHA"
     called = events_of("The French president called German Chancellor Olaf Scholz to discuss the budget.")
-    assert any(e["target"] and e["target"]["country"] == "DEU" for e in called)
+    some_target(called, "country", "DEU")
 
 
 def test_an_act_named_with_a_role_word_is_not_an_actor():
@@ -200,7 +203,7 @@ def test_an_act_named_with_a_role_word_is_not_an_actor():
 
 def test_two_organs_of_one_body_can_act_on_each_other():
     events = events_of("The UN refugee chief Maria Ortega expressed concern to the UN Security Council.")
-    assert any(e["target"] and e["target"]["name"] == "UN Security Council" for e in events)
+    some_target(events, "name", "UN Security Council")
 
 
 @pytest.mark.parametrize("text, cameo, source", [
@@ -217,9 +220,7 @@ def test_the_author_of_a_statement_acts_through_it(text, cameo, source):
     ("Estonia withdrew its troops from Mali last year.", "Mali"),
 ])
 def test_forces_moved_by_their_own_side_are_not_the_target(text, target):
-    events = events_of(text)
-    assert any(e["target"] and e["target"]["text"] == target for e in events), \
-        [(e["cameo"], e["source"], e["target"]) for e in events]
+    some_target(events_of(text), "text", target)
 
 
 def test_coordinated_subjects_are_each_other_target_only_in_mutual_acts():
@@ -299,14 +300,14 @@ def span_of(text, side, **where):
     ("Iranian - backed militias attacked US troops.", "source", {"cameo": "190"}, "Iranian - backed militias"),
     ("The army shelled the rebel-held town of Douma.", "target", {"cameo": "194"}, "the rebel-held town of Douma"),
     # A title parsed apart from the name after it.
-    ("Erdogan met his counterpart Italian President Sergio Mattarella in Rome.", "target", {"cameo": "040"},
-     "his counterpart Italian President Sergio Mattarella"),
+    ("Scholz met his counterpart Austrian Chancellor Karl Nehammer in Berlin.", "target", {"cameo": "040"},
+     "his counterpart Austrian Chancellor Karl Nehammer"),
     # Where a named actor is ("in Washington") is not part of its phrase.
-    ("US President Donald Trump met Lebanese Prime Minister Saad Hariri in Washington.", "target", {"cameo": "040"},
-     "Lebanese Prime Minister Saad Hariri"),
+    ("Kenyan President William Ruto met Somali Prime Minister Hamza Barre in Nairobi.", "target", {"cameo": "040"},
+     "Somali Prime Minister Hamza Barre"),
     # An apposition that describes a place is not part of its span; a person's title is.
-    ("Hezbollah threatened to attack Haifa , the third largest city of Israel , if the war resumes .", "target",
-     {"cameo": "1384"}, "Haifa"),
+    ("The militia threatened to attack Mombasa , the second largest city of Kenya , if the talks fail .", "target",
+     {"cameo": "1384"}, "Mombasa"),
     ("Police arrested Amina Yusuf , the Kenyan opposition leader .", "target", {"cameo": "173"},
      "Amina Yusuf , the Kenyan opposition leader"),
     # A charge the parser hung on the accused is not part of its span; an office's "of" is.
@@ -314,7 +315,7 @@ def span_of(text, side, **where):
     ("The Kenyan Minister of Finance met the Ugandan Minister of Trade .", "target", {"cameo": "040"},
      "the Ugandan Minister of Trade"),
     # "both" belongs to a pair, not to its first member.
-    ("Japan lifted sanctions against both India and Pakistan .", "target", {"cameo": "085"}, "India"),
+    ("Canada lifted sanctions against both Armenia and Azerbaijan .", "target", {"cameo": "085"}, "Armenia"),
     # Nor is when, nor a clause set off by a comma that reports an event of its own.
     ("Police arrested the families of the miners trapped in the shaft last week.", "target", {"cameo": "173"},
      "the families of the miners trapped in the shaft"),
@@ -370,7 +371,7 @@ def test_an_act_someone_is_urged_to_do_is_not_asserted():
     # a verb of handing over acts on who receives, not on the thing handed
     ("Germany returned six Iraqi tablets to the Jordanian government.", "target", "code", "JORGOV"),
     # the side's own forces are moved, not acted on: the place they leave is the target
-    ("Sudan is willing to withdraw its troops from Abyei.", "target", "text", "Abyei"),
+    ("Eritrea is willing to withdraw its soldiers from Badme.", "target", "text", "Badme"),
     ("The Egyptian army mobilized troops for a possible offensive against Libya 's eastern militias.",
      "target", "code", "LBYREB"),
     # a speaker named after what is reported only vouches for another's act
@@ -426,8 +427,8 @@ def test_it_and_they_stand_for_the_subject_above(text, code):
 
 
 def test_who_is_used_as_a_shield_is_the_target():
-    event = first(events_of("The militia is holding 300 families as human shields in the old city."), cameo="184")
-    assert event["target"]["text"] == "300 families" and event["target"]["role"] == "CVL"
+    event = first(events_of("Fighters are holding 40 villagers as human shields inside the market town."), cameo="184")
+    assert event["target"]["text"] == "40 villagers" and event["target"]["role"] == "CVL"
 
 
 def test_bare_congo_is_dr_congo_and_brazzaville_is_named():
@@ -450,7 +451,7 @@ def test_what_an_act_is_about_or_given_to(text, cameo, target):
 @pytest.mark.parametrize("text, target", [
     ("Chad withdrew half of its soldiers from northern Mali.", "MLI"),
     # a person the parser hangs on the place as its apposition is not part of it
-    ("Russia has begun withdrawing some of its troops from Syria, Defence Minister Ivan Petrov said on Monday.", "SYR"),
+    ("Chad has started withdrawing some of its soldiers from Niger, Defence Minister Ali Daoud said on Friday.", "NER"),
 ])
 def test_a_portion_of_own_forces_is_moved_from_the_place(text, target):
     assert first(events_of(text), cameo="0873")["target"]["code"] == target
@@ -469,8 +470,8 @@ def test_an_act_done_to_protest_something_shares_its_target():
 
 def test_a_phrase_the_verb_was_parsed_into_ends_before_it():
     # the small model reads "report called" as a noun with a participle, leaving no main verb
-    event = first(events_of("A Canadian parliamentary report called for sanctions against Myanmar."), cameo="020")
-    assert event["source"]["text"] == "A Canadian parliamentary report" and event["source"]["country"] == "CAN"
+    event = first(events_of("A Swedish parliamentary report called for sanctions against Eritrea."), cameo="020")
+    assert event["source"]["text"] == "A Swedish parliamentary report" and event["source"]["country"] == "SWE"
 
 
 def test_a_state_act_with_no_agent_is_the_state_of_the_place():
@@ -480,9 +481,9 @@ def test_a_state_act_with_no_agent_is_the_state_of_the_place():
 
 
 def test_a_mutual_act_of_parties_named_in_one_phrase_is_between_them():
-    events = events_of("The Nigerian and British armed forces began a joint military exercise near Kaduna.")
+    events = events_of("The Ghanaian and French navies began a joint military exercise near Takoradi.")
     event = first(events, cameo="062")
-    assert {event["source"]["country"], event["target"]["country"]} == {"NGA", "GBR"}
+    assert {event["source"]["country"], event["target"]["country"]} == {"GHA", "FRA"}
     assert event["source"]["reciprocal"] and event["target"]["reciprocal"]
 
 
@@ -506,7 +507,7 @@ def test_a_known_party_of_a_coordinated_subject_is_the_source():
 
 
 def test_the_speakers_own_side_in_what_is_announced_is_not_the_target():
-    events = events_of("The Peruvian prime minister announced that the government will extend the night curfew in Puno.")
+    events = events_of("The Peruvian prime minister announced that the cabinet will prolong the night curfew in Puno.")
     best = max(events, key=lambda e: e["confidence"])
     assert best["target"] is not None and best["target"]["text"] == "Puno"
 

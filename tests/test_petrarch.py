@@ -247,7 +247,7 @@ def test_patterns_place_their_actors(only):
 
 
 def test_modal_named_by_a_pattern_is_coded_and_a_pronoun_takes_the_subject_above(only):
-    assert ("ARN", "GON", "101") in triples("Arnor indicated it would act now with Gondor.")
+    assert ("ARN", "GON", "101") in triples("Arnor indicated that it would act now toward Gondor.")
     assert triples("Arnor would act against Gondor.") == set()  # no pattern names the modal: hypothetical
 
 

@@ -362,7 +362,7 @@ QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approx
 
 def _with_juxtaposed_name(doc: Doc, end: int) -> int:
     """A title and the name after it, parsed as two arguments of one verb ("met his counterpart
-    Italian President Sergio Mattarella", "The rebel Free Syrian Army said"), are one phrase."""
+    Austrian Chancellor Karl Nehammer", "The rebel Southern Front said"), are one phrase."""
     if end >= len(doc) or doc[end].pos_ not in ("PROPN", "ADJ"):
         return end
     top = _phrase_head(doc[end - 1])
@@ -710,8 +710,8 @@ class ActorResolver:
 
     def _without_descriptions(self, top: Token, tokens: list[Token]) -> list[Token]:
         """The phrase without an apposition set off by commas that describes a place or a thing
-        ("Haifa, Israel's third largest city"); a person's title or name in apposition ("Angela
-        Merkel, the German chancellor", "the US ambassador, Stuart Symington") stays."""
+        ("Mombasa, Kenya's second largest city"); a person's title or name in apposition ("Angela
+        Merkel, the German chancellor", "the Kenyan ambassador, Jane Wambui") stays."""
         described = set()
         for child in top.children:
             if child.dep_ == "appos" and child.i > top.i and child.left_edge.nbor(-1).text == "," \

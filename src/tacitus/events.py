@@ -182,11 +182,13 @@ def _share_targets(events: list[Event], sentence: Span) -> None:
     """An act with no target of its own takes the target of the act it is done for or with, by
     the same actor ("went on strike to protest the decision", "began a hunger strike in protest
     against the law", "carried out a raid, targeting the commanders")."""
+    if not any(e.target is None and _identified(e.source) for e in events):
+        return
     tokens = {e.trigger.start: sentence.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
               for e in events}
     acts = [e.trigger for e in events]
 
-    def names_act(actor: Actor) -> bool:  # "stopped work in a strike": the strike is an act, not a target
+    def names_act(actor: Actor) -> bool:  # "walked off the job in a strike": the strike is an act, not a target
         return any(actor.start <= t.start < actor.end for t in acts)
 
     for event in events:
@@ -284,10 +286,10 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
     reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
         if root.lemma_.lower() in lexicon.reporting else None
-    addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
-    if reported is not None and lookup(code).penta_class != 0 \
-            and reported.i not in clause.candidates and (addressee is None or addressee.role == "MED"):
-        root = reported
+    if reported is not None and lookup(code).penta_class != 0 and reported.i not in clause.candidates:
+        addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
+        if addressee is None or addressee.role == "MED":
+            root = reported
     if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
         return None  # no verb, or one the lexicon read more precisely than a class can
     entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
@@ -301,7 +303,7 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
 
 
 def _framed_candidate(verb: Token, candidates: dict[int, Candidate]) -> Candidate | None:
-    """The nearest trigger in the clause a verb frames ("is willing to withdraw its troops from X",
+    """The nearest trigger in the clause a verb frames ("is willing to pull its soldiers out of X",
     "said they will release X"): the act a main verb only announces or qualifies, whose target
     is the announcement's too."""
     for candidate in sorted(candidates.values(), key=lambda c: c.token.i):
@@ -653,10 +655,10 @@ def _inner_nouns(phrase: Token) -> list[Token]:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the one it shares with the verb it hangs from: coordinated verbs,
-    complements ("is on the brink of calling off"), and "by doing" adjuncts; the object of a verb
+    complements ("is close to calling off"), and "by doing" adjuncts; the object of a verb
     of asking ("urged Russia to withdraw")."""
     for _ in range(6):
-        # "The UK and France however have opposed": the parser may hang the subject on the auxiliary
+        # "Chile and Peru however have rejected": the parser may hang the subject on the auxiliary
         heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)]
         subject = next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -666,7 +668,7 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and (verb.tag_ != "VBN" or any(c.dep_ == "dobj" for c in verb.children)
                                    or verb.head.dep_ == "ROOT"):
             # an active participle, or the parser misreading "The air force carried out strikes" or,
-            # leaving the sentence no verb, "A congressional report called for sanctions"
+            # leaving the sentence no verb, "A parliamentary report urged an embargo"
             return verb.head
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in load_lexicon().object_control:
             asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -732,8 +734,8 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
 
 def _before_act(actor: Actor | None, trigger: Token) -> Actor | None:
     """Words that take in the trigger name the act, not who did it or suffered it ("joint military
-    exercises", "Wednesday's assault"); a phrase the act's verb follows ends before it ("a US
-    congressional report called for sanctions", parsed as one phrase). A known actor's phrase may
+    exercises", "Wednesday's assault"); a phrase the act's verb follows ends before it ("a Swedish
+    parliamentary report urged an embargo", parsed as one phrase). A known actor's phrase may
     take in a noun act ("coalition air strikes")."""
     if actor is None or actor.identified and trigger.pos_ != "VERB" or not actor.start <= trigger.idx < actor.end:
         return actor
@@ -764,7 +766,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         source, _ = _first_actor(subjects, resolver)
     else:
         subject = _subject(token) or _stray_subject(token, resolver)
-        # "Kony and the LRA are responsible for ...": a known party of a coordinated subject
+        # "Okello and the Ugandan army attacked ...": a known party of a coordinated subject
         subjects = [subject, *subject.conjuncts] if subject is not None else []
         source, source_token = _first_actor(subjects, resolver)
         if source is None and token.dep_ == "acl" and token.head.dep_ == "dobj":
@@ -787,7 +789,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
             if about:
                 direct = about + [o for o in direct if o not in named]
-        if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned six Iraqi artifacts to Baghdad"
+        if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned two Mayan statues to Guatemala"
             recipients = _recipients(token, direct)
             given = [o for o in direct if o not in recipients and resolver.resolve(o) is None]
             direct = recipients + [o for o in direct if o not in given]
@@ -802,7 +804,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
                 destination, _ = _first_actor(places, resolver)
                 if destination is not None and is_named(destination):
                     target = destination
-                elif places and _own_forces(target_token, target, source):  # "withdraw its troops from Abyei"
+                elif places and _own_forces(target_token, target, source):  # "withdraw its soldiers from Badme"
                     target = destination or resolver.words(places[0])
                 elif entry.code.startswith(FORCE_MOVES) and _own_forces(target_token, target, source):
                     # "mobilized the army for an assault on X"
@@ -812,7 +814,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         objects = list(direct)
         if target is None:  # "rejected accusations by Caracas against Brazil", "welcomed Chile's offer"
             target, _ = _first_actor(_authors(direct[:1]), resolver)
-        for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with the USA"
+        for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with Chile"
             prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
             objects += prep_objects
             if target is None:
@@ -833,7 +835,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             target, _ = _first_actor(others, resolver)
         if target is None:
             target = _complement_target(token, source, resolver)
-        if target is None:  # "sent vehicles and a team of paratroopers to Lebanon": deeper in the phrase
+        if target is None:  # "sent lorries and a field hospital to Ghana": deeper in the phrase
             target = _phrase_target(token, source, resolver)
         if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
@@ -920,7 +922,7 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         objects += verb_objects
         target, _ = _first_actor(verb_objects, resolver)
     # Who the act falls on, known or not: "an air raid left 62 troops killed", "a car bomb killed X",
-    # "held 300 families as human shields in the old city" (not the city).
+    # "held 40 villagers as human shields inside the town" (not the town).
     struck = [c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ == "nsubj" else []
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         held = token.head.head  # the parser hangs "as" on the verb or on its object
@@ -932,7 +934,7 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     if target is None and struck:
         objects[:0] = struck
         target, _ = _first_actor(struck, resolver)
-    if target is None and not struck:  # "a curfew in parts of Kashmir", "the largest donor of aid in Iraq"
+    if target is None and not struck:  # "a curfew in parts of Jaffna", "the main donor of food aid in Chad"
         others = [o for o in _prep_objects(token, OTHER_PREPS) if not first <= o.i <= trigger.i]
         if entry.code.startswith(TERRITORIAL_CODES):  # the place a curfew is imposed on, named or not
             others += _prep_objects(verb, TERRITORY_PREPS)  # "declared a state of siege on Sunday in X"
@@ -959,7 +961,7 @@ def _own_means(actor: Actor, source: Actor | None) -> bool:
 
 def _own_forces(head: Token, actor: Actor, source: Actor | None) -> bool:
     """Whether a phrase names the source's own forces or means, moved or given rather than acted
-    on: "is willing to withdraw its troops from the border", "to provide our expertise", "pulled
+    on: "is willing to pull its soldiers back from the border", "to provide our expertise", "pulled
     out Chadian soldiers" said of Chad, "is ready to send troops"."""
     if is_named(actor):
         return False
