@@ -487,6 +487,29 @@ def test_a_mutual_act_of_parties_named_in_one_phrase_is_between_them():
     assert event["source"]["reciprocal"] and event["target"]["reciprocal"]
 
 
+@pytest.mark.parametrize("text, cameo", [
+    ("Ecuador and Peru have signed a fisheries agreement.", "057"),
+    ("Ecuador and Peru are restoring diplomatic ties.", "050"),
+    ("Ecuador and Peru violated the border truce twice last week.", "196"),
+])
+def test_a_mutual_act_of_coordinated_subjects_is_between_them_not_on_what_they_agree(text, cameo):
+    event = first(events_of(text), cameo=cameo)
+    assert {event["source"]["country"], event["target"]["country"]} == {"ECU", "PER"}
+    assert event["target"]["reciprocal"]
+
+
+def test_a_mutual_act_between_names_side_by_side_in_one_phrase():
+    events = events_of("Kenyan and AU negotiators agreed a new security pact, days before Somalia is due to vote.")
+    event = first(events, cameo="030")
+    assert (event["source"]["code"], event["target"]["text"]) == ("KEN", "AU"), (event["source"], event["target"])
+    assert all(e["target"]["code"] != e["source"]["code"] for e in events)
+
+
+def test_a_clause_saying_when_is_not_what_an_act_is_done_to():
+    events = events_of("Kenya has agreed a new security pact, days before Somalia is due to vote.")
+    assert all(e["target"] is None or e["target"]["country"] != "SOM" for e in events), events
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

@@ -47,6 +47,9 @@ OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "w
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"03", "04"}  # intents to cooperate ("X and Y agreed to ...") and consultations
 SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
+# conjunctions of a clause that says when or why, not what is done to whom ("for X to stay" is not one)
+TIME_MARKS = {"after", "before", "when", "while", "as", "since", "until", "till", "once", "because", "although",
+              "though", "whereas", "unless", "if", "whenever"}
 # Clauses an act frames: its complement ("agreed to lift"), its purpose ("sent troops to help").
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 FRAMED_DEPS = {"xcomp", "ccomp", "acomp"}  # the clauses a verb frames: "is ready to send", "said it would"
@@ -54,7 +57,7 @@ OBJECT_DEPS = {"dobj", "compound"}  # an act named as a verb's object: "ended me
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
-RECIPROCAL_CODES = {"057", "060", "061", "062", "063", "064", "190"}
+RECIPROCAL_CODES = {"050", "057", "060", "061", "062", "063", "064", "190", "196"}  # ties, deals, fighting, truce breaches
 # Halting (or threatening to halt) negotiations or mediation: the "with" side is the target.
 PARTNER_CODES = {"134", "135", "164", "165"}
 
@@ -474,7 +477,7 @@ def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> l
         actor = getattr(event, side)
         facing = getattr(event, "target" if side == "source" else "source")
         for other in _members(actor, resolver, sentence)[1:] if _identified(actor) else ():
-            if facing is None or not _same_actor(other, facing):  # "X and Y met": one event, not Y with Y
+            if facing is None or not _same_actor(other, facing) and other.code != facing.code:  # "X and Y met": one event, not Y with Y
                 extra.append(replace(event, **{side: other}, part=len(extra) + 1))
     return extra
 
@@ -820,13 +823,13 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             if target is None:
                 target, _ = _first_actor(prep_objects, resolver)
                 reciprocal = target is not None and preps is RECIPROCAL_PREPS
-        if target is None and source_token is not None and (_reciprocal_code(entry.code) or entry.petrarch):
-            # "X and Y met"; PETRARCH codes any compound subject with no target as acting on each other
-            target, _ = _first_actor(source_token.conjuncts, resolver)
-            reciprocal = target is not None
-        if target is None and _reciprocal_code(entry.code):
-            target = _co_party(source, token, resolver)
-            reciprocal = target is not None
+        if not _identified(target) and _reciprocal_code(entry.code) or target is None and entry.petrarch:
+            # "X and Y met", "X and Y signed a deal": a mutual act between co-subjects is between them,
+            # not on the thing agreed; PETRARCH codes any compound subject with no target so
+            partner = _first_actor(source_token.conjuncts, resolver)[0] if source_token is not None else None
+            partner = partner or (_co_party(source, token, resolver) if _reciprocal_code(entry.code) else None)
+            if partner is not None:
+                target, reciprocal = partner, True
         if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
             target, inner = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
             target = None if target is not None and _own_forces(inner, target, source) else target  # "half of its troops"
@@ -949,7 +952,20 @@ def _co_party(source: Actor | None, trigger: Token, resolver: ActorResolver) -> 
     if not _identified(source):
         return None
     members = _members(source, resolver, trigger.sent)
-    return members[1] if len(members) > 1 else None
+    if len(members) > 1:
+        return members[1]
+    # names the parser hangs side by side on the head ("UK and EU negotiators"): the one not coded as the phrase
+    doc, named = trigger.doc, []
+    for i, mention in sorted(resolver.mentions.items()):
+        if source.start <= doc[i].idx < source.end and mention.span.start == i:
+            named.append(doc[i])
+    for first, second in zip(named, named[1:]):
+        if re.search(r",|\band\b", doc[first.i:second.i].text):
+            for token in (first, second):
+                actor = resolver.resolve(token)
+                if _identified(actor) and actor.code != source.code and actor.end - actor.start < source.end - source.start:
+                    return actor
+    return None
 
 
 def _own_means(actor: Actor, source: Actor | None) -> bool:
@@ -985,6 +1001,8 @@ def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolve
     for clause in framed:
         if clause.dep_ not in COMPLEMENT_DEPS or clause.i < verb.i:
             continue
+        if _in_time_clause(clause, verb):  # "before Britain leaves": when, not whom
+            continue
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor = resolver.resolve(subject) if subject is not None else None
         # the speaker's own side acting is no target: "the prime minister announced that the
@@ -995,6 +1013,17 @@ def _complement_target(verb: Token, source: Actor | None, resolver: ActorResolve
         if actor is not None:
             return actor
     return None
+
+
+def _in_time_clause(token: Token, top: Token) -> bool:
+    """Whether a word below a verb is in a clause that only says when or why ("before X votes",
+    "after X protested", "because X refused")."""
+    for node in [token, *token.ancestors]:
+        if node == top:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
+            return True
+    return False
 
 
 def _own_side(actor: Actor, source: Actor | None) -> bool:
@@ -1020,6 +1049,8 @@ def _phrase_target(verb: Token, source: Actor | None, resolver: ActorResolver) -
         for token in phrase.subtree:
             if token.i <= verb.i or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NON_HEAD_DEPS:
                 continue  # "Gondor's government": the phrase's head decides
+            if _in_time_clause(token, phrase):  # "agreed a pact, days before Bree votes"
+                continue
             actor = resolver.resolve(token)
             if actor is not None and (source is None or actor.code != source.code) and not _own_side(actor, source) \
                     and not _own_forces(token, actor, source):
