@@ -510,6 +510,22 @@ def test_a_clause_saying_when_is_not_what_an_act_is_done_to():
     assert all(e["target"] is None or e["target"]["country"] != "SOM" for e in events), events
 
 
+def main_event(text):
+    return max(events_of(text), key=lambda e: e["confidence"])
+
+
+def test_the_most_confident_event_is_the_sentences_own_act_not_one_in_a_describing_clause():
+    event = main_event("Kisumu police have detained 14 people following a blaze that killed 9 people on Friday night.")
+    assert (event["cameo"], event["target"]["text"]) == ("173", "14 people")
+
+
+def test_announcing_an_act_is_done_to_whom_the_act_is_done_to():
+    event = main_event("Prime Minister Ana Ruiz has announced that the government will extend the nightly curfew in Lesotho.")
+    assert event["target"]["text"] == "Lesotho"
+    ordered = main_event("The Peruvian foreign minister said Ecuador must mediate between the two rival parties.")
+    assert ordered["target"]["country"] == "ECU"
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

@@ -46,7 +46,6 @@ CONTENT_PREPS = {"about", "for", "against", "over", "on", "regarding", "concerni
 OTHER_PREPS = {"from", "for", "in", "of", "about", "out", "across", "inside", "within"}  # a last resort for a target
 CLAUSE_LINKS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "advcl", "conj", "relcl", "dobj"}
 RECIPROCAL_ROOTS = {"03", "04"}  # intents to cooperate ("X and Y agreed to ...") and consultations
-SUBORDINATE_DEPS = {"advcl", "relcl", "acl"}
 # conjunctions of a clause that says when or why, not what is done to whom ("for X to stay" is not one)
 TIME_MARKS = {"after", "before", "when", "while", "as", "since", "until", "till", "once", "because", "although",
               "though", "whereas", "unless", "if", "whenever"}
@@ -90,9 +89,13 @@ class Clause:
 
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.
-RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 0.2, 0.4, 0.4
+RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 1.0, 0.4, 0.4
 STORY_SENTENCES, STORY_WEIGHT = 3, 0.8  # the story model's weight from this many sentences on
 # A model asserts an event of its own only when this sure and the rules found none of that class.
+PROMINENCE = 0.4  # the rule score's share for how directly the sentence asserts the trigger
+# what a step up the parse costs a trigger's prominence: complements, coordination, a light verb's object are free
+HOP_COSTS = {"ccomp": 0.0, "xcomp": 0.0, "conj": 0.0, "dobj": 0.0, "prep": 0.0, "nsubj": 0.5, "nsubjpass": 0.5,
+             "advcl": 2.0, "relcl": 2.0, "acl": 2.0}
 FALLBACK_PROBABILITY = 0.4
 PLOVER_FALLBACK_PROBABILITY = 0.3
 PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of these that names an actor
@@ -409,7 +412,13 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
     if entry.petrarch:
         source, target = _petrarch_actors(token, entry, source, target, resolver)
-    if candidate.inner is not None and not _identified(target):  # "threatened to suspend talks with X"
+    # "threatened to suspend talks with X"; "announced the government will extend the curfew in X": a
+    # verb of saying that announces an act the lexicon knows is done to whom that act is done to. Not
+    # what someone should or would do ("said Qatar must mediate": Qatar is the one addressed).
+    inner = candidate.inner
+    announces = entry.id == "main-verb" and inner is not None and inner.entry.id != "main-verb" \
+        and inner.realis in ("asserted", "negated") and token.lemma_.lower() in lexicon.reporting
+    if candidate.inner is not None and (not _identified(target) or announces):
         _, inner_target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
         names_act = target is not None and target.start <= candidate.inner.token.idx < target.end  # "mediation efforts"
         target = inner_target if target is None or names_act or _identified(inner_target) else target
@@ -1195,21 +1204,27 @@ def _add_date(event: Event, token: Token, clause: Clause) -> None:
 
 
 def _confidence(event: Event, token: Token) -> float:
-    score = 0.45
+    score = 0.3
     score += 0.15 if _identified(event.source) else 0
     score += 0.15 if _identified(event.target) else 0
-    score += 0.1 if token.dep_ in ("ROOT", "ccomp", "conj") else 0
-    score += 0.2 if _in_main_clause(token) else 0
+    score += PROMINENCE * _prominence(token)
     score += 0.05 if event.quad_class in (3, 4) and event.cameo[:2] != "01" else 0
     if event.realis not in ("asserted",):
         score -= 0.1
-    return max(0.05, min(score, 0.95))
+    return max(0.05, min(score, 0.99))
 
 
-def _in_main_clause(token: Token) -> bool:
-    """Whether a trigger belongs to what the sentence asserts, not to a clause that only sets it in
-    time or describes a participant ("after rebels shelled the town", "troops who fled")."""
-    return not any(t.dep_ in SUBORDINATE_DEPS for t in (token, *token.ancestors))
+def _prominence(token: Token) -> float:
+    """How directly the sentence asserts a trigger: 1 for its main verb, the act it reports or
+    frames ("said it would send", "agreed to lift") and the act its light verb names ("launched an
+    attack"); less for an act inside a phrase ("in the attack") and least in a clause that only
+    sets it in time or describes a participant ("after rebels shelled the town", "a fire that killed")."""
+    steps = 0.0
+    for node in [token, *token.ancestors]:
+        if node.dep_ == "ROOT":
+            break
+        steps += HOP_COSTS.get(node.dep_, 1.0)
+    return 1 / (1 + steps)
 
 
 def statement_token(sentence: Span, lexicon: Lexicon) -> Token | None:
