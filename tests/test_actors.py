@@ -526,6 +526,19 @@ def test_announcing_an_act_is_done_to_whom_the_act_is_done_to():
     assert ordered["target"]["country"] == "ECU"
 
 
+@pytest.mark.parametrize("text, target", [
+    ("Norway and Chile have already provided their yearly donations to Palestinians.", "Palestinians"),
+    ("The Kenya Red Cross has provided cash assistance to some 900 households.", "some 900 households"),
+])
+def test_whom_aid_goes_to_is_its_target_known_or_not(text, target):
+    some_target(events_of(text), "text", target)
+
+
+def test_what_an_act_is_for_names_its_target():
+    events = events_of("Ghana has launched a mediation effort to end the rift between Togo and Benin.")
+    assert first(events, cameo="045")["target"]["country"] == "TGO"
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

@@ -708,8 +708,9 @@ def _stray_subject(verb: Token, resolver: ActorResolver) -> Token | None:
 
 
 def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
-    """Objects of the prepositions after a word ("On Monday, X attacked" has no target in "Monday")."""
-    return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps and c.i > token.i
+    """Objects of the prepositions after a word ("On Monday, X attacked" has no target in "Monday");
+    the parser makes some a dative ("provided donations to Palestinians")."""
+    return [g for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps and c.i > token.i
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -801,6 +802,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
             if about:
                 direct = about + [o for o in direct if o not in named]
+        recipients = []
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned two Mayan statues to Guatemala"
             recipients = _recipients(token, direct)
             given = [o for o in direct if o not in recipients and resolver.resolve(o) is None]
@@ -839,6 +841,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             partner = partner or (_co_party(source, token, resolver) if _reciprocal_code(entry.code) else None)
             if partner is not None:
                 target, reciprocal = partner, True
+        if target is None and recipients:  # "provided assistance to about 550 households": whoever receives
+            target = resolver.words(recipients[0])
         if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
             target, inner = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
             target = None if target is not None and _own_forces(inner, target, source) else target  # "half of its troops"
@@ -952,7 +956,18 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             others += _prep_objects(verb, TERRITORY_PREPS)  # "declared a state of siege on Sunday in X"
             objects += others
         target, _ = _first_actor(others, resolver)
+    if target is None and not struck and not objects:  # "an appeal to help people in Ethiopia", "a mediation effort to end the rift between X and Y"
+        for purpose in _purposes(token) + (_purposes(verb) if token.dep_ == "dobj" else []):
+            target = _phrase_target(purpose, source, resolver)
+            if target is not None:
+                break
     return source, target, reciprocal, subjects, objects
+
+
+def _purposes(word: Token) -> list[Token]:
+    """The infinitive clauses saying what a word is for ("an effort to end the rift", "sent aid to help")."""
+    return [c for c in word.children if c.dep_ in ("acl", "advcl") and c.i > word.i
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
 
 
 def _co_party(source: Actor | None, trigger: Token, resolver: ActorResolver) -> Actor | None:
