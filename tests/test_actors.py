@@ -498,6 +498,17 @@ def test_a_mutual_act_of_coordinated_subjects_is_between_them_not_on_what_they_a
     assert event["target"]["reciprocal"]
 
 
+def test_what_co_subjects_agree_to_do_to_another_is_on_that_other():
+    lifted = events_of("Ecuador and Peru agreed to lift the tariffs on Chilean wine.")
+    assert all(e["target"]["country"] == "CHL" for e in lifted), [(e["source"], e["target"]) for e in lifted]
+    shared = first(events_of("Ecuador and Peru agreed to share intelligence on Chile."), cameo="030")
+    assert {shared["source"]["country"], shared["target"]["country"]} == {"ECU", "PER"}
+
+
+def test_whoever_is_equipped_with_something_receives_it():
+    some_target(events_of("Spain has provided the Malian army with military advisers."), "code", "MLIMIL")
+
+
 def test_a_mutual_act_between_names_side_by_side_in_one_phrase():
     events = events_of("Kenyan and AU negotiators agreed a new security pact, days before Somalia is due to vote.")
     event = first(events, cameo="030")

@@ -805,6 +805,10 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         recipients = []
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned two Mayan statues to Guatemala"
             recipients = _recipients(token, direct)
+            equipped = [o for o in direct if o.dep_ == "dobj" and _prep_objects(token, {"with"})
+                        and is_named(resolver.resolve(o))]
+            if equipped:  # "provided the Lebanese army with vehicles": the object receives what "with" names
+                recipients = equipped
             given = [o for o in direct if o not in recipients and resolver.resolve(o) is None]
             direct = recipients + [o for o in direct if o not in given]
         if entry.prep in ADDRESSEE_PREPS:  # "called on Kenyan leaders to follow the late President Moi"
@@ -839,7 +843,11 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             # not on the thing agreed; PETRARCH codes any compound subject with no target so
             partner = _first_actor(source_token.conjuncts, resolver)[0] if source_token is not None else None
             partner = partner or (_co_party(source, token, resolver) if _reciprocal_code(entry.code) else None)
-            if partner is not None:
+            # "X and Y agreed to lift tariffs on Z": an act they agree to do to another is on that other;
+            # "agreed to share intelligence on Z" stays between them
+            framed = _complement_target(token, source, resolver) \
+                if partner is not None and not entry.petrarch and not _mutual_clause(token, lexicon) else None
+            if partner is not None and not _identified(framed):
                 target, reciprocal = partner, True
         if target is None and recipients:  # "provided assistance to about 550 households": whoever receives
             target = resolver.words(recipients[0])
@@ -856,6 +864,15 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
     return source, target, reciprocal, subjects, objects + given
+
+
+def _mutual_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the clause a verb frames is a mutual act ("agreed to hold joint exercises"), or there is none."""
+    framed = _framed_verb(verb)
+    if framed is None:
+        return True
+    entries = (lexicon.match(t) for t in framed.subtree)
+    return any(e is not None and _reciprocal_code(e.code) for e in entries)
 
 
 def _authors(objects: list[Token]) -> list[Token]:
@@ -1299,6 +1316,6 @@ def _derived_accusations(events: list[Event]) -> list[Event]:
     return derived
 
 
-def is_named(actor: Actor) -> bool:
+def is_named(actor: Actor | None) -> bool:
     """A country, organisation or known person, not just a sector word ("a hospital official")."""
-    return actor.country is not None or (actor.code is not None and actor.code != actor.role)
+    return actor is not None and (actor.country is not None or (actor.code is not None and actor.code != actor.role))
