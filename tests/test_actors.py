@@ -550,6 +550,19 @@ def test_what_an_act_is_for_names_its_target():
     assert first(events, cameo="045")["target"]["country"] == "TGO"
 
 
+def test_force_aimed_at_something_named_is_on_it_not_on_its_dead():
+    event = first(events_of("Government jets launched air strikes against the rebel-held town of Wadi Qamar on "
+                            "Sunday, killing 12 civilians."), cameo="195")
+    assert event["target"]["text"] == "the rebel-held town of Wadi Qamar" and event["fatalities"] == 12
+
+
+def test_a_state_telling_of_its_own_force_accuses_no_one():
+    own = events_of("The Kenyan foreign ministry said Kenyan troops had shelled a militant camp near Kismayo.")
+    assert not [e for e in own if e["cameo"] == "112"], own
+    other = events_of("The Kenyan foreign ministry said Somali troops had shelled a camp near Mandera.")
+    assert first(other, cameo="112")["target"]["country"] == "SOM"
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

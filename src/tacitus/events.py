@@ -23,6 +23,7 @@ from .record import Actor, Event, Span as TextSpan
 
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
+AIM_PREPS = {"against", "on", "at", "upon", "targeting"}  # what force is aimed at
 RECIPIENT_PREPS = {"to", "with", "into"}  # who receives what is handed over
 DERIVED_RULE = "reported-force-is-accusation"
 TERRITORY_PREPS = {"in", "across", "throughout", "over"}
@@ -90,7 +91,9 @@ class Clause:
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.
 RULE_WEIGHT, PENTA_WEIGHT, PLOVER_WEIGHT = 1.0, 0.4, 0.4
-STORY_SENTENCES, STORY_WEIGHT = 3, 0.8  # the story model's weight from this many sentences on
+# From this many sentences on, the story model knows better than the parse which act a report is
+# about: its weight rises and the rules' falls.
+STORY_SENTENCES, STORY_WEIGHT, STORY_RULE_WEIGHT = 3, 0.8, 0.2
 # A model asserts an event of its own only when this sure and the rules found none of that class.
 PROMINENCE = 0.4  # the rule score's share for how directly the sentence asserts the trigger
 # what a step up the parse costs a trigger's prominence: complements, coordination, a light verb's object are free
@@ -133,10 +136,11 @@ def extract_events(document: Document, resolver: ActorResolver, models: Models |
     if not dictionaries_alone:
         events.extend(_plover_fallback(clauses, events, plover, models, resolver, lexicon))
     # The story model learnt from whole reports: on a short text it knows little.
-    story_weight = PLOVER_WEIGHT if len(clauses) < STORY_SENTENCES else STORY_WEIGHT
+    short = len(clauses) < STORY_SENTENCES
+    weights = (RULE_WEIGHT, PLOVER_WEIGHT) if short else (STORY_RULE_WEIGHT, STORY_WEIGHT)
     penta = {clause.index: clause.penta for clause in clauses}
     for event in events:
-        event.confidence = _final_confidence(event, penta[event.sentence_index], plover, story_weight)
+        event.confidence = _final_confidence(event, penta[event.sentence_index], plover, *weights)
     return events
 
 
@@ -148,10 +152,11 @@ def _document_features(document: Document, triggers, lexicon: Lexicon) -> list[s
     return found
 
 
-def _final_confidence(event: Event, penta: dict[str, float], plover: dict[str, float], story_weight: float) -> float:
-    score = (RULE_WEIGHT * event.confidence + PENTA_WEIGHT * penta[str(event.penta_class)]
+def _final_confidence(event: Event, penta: dict[str, float], plover: dict[str, float], rule_weight: float,
+                      story_weight: float) -> float:
+    score = (rule_weight * event.confidence + PENTA_WEIGHT * penta[str(event.penta_class)]
              + story_weight * plover.get(event.type or "", 0.0))
-    return round(max(0.01, min(score / (RULE_WEIGHT + PENTA_WEIGHT + story_weight), 0.99)), 3)
+    return round(max(0.01, min(score / (rule_weight + PENTA_WEIGHT + story_weight), 0.99)), 3)
 
 
 def _sentence_events(clause: Clause, lexicon: Lexicon, resolver: ActorResolver) -> list[Event]:
@@ -432,7 +437,9 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
         # A toll goes to the nearest word of force, not to a statement or visit nearer to it.
         fatalities, injuries, victims = clause.casualties.for_event(
             token, [c.token for c in clause.candidates.values() if _is_force(lookup(c.code))])
-        if not _identified(target) and victims is not None:
+        # the dead are the target unless the text names what the force was aimed at ("air strikes
+        # against the enclave of X, killing 23 civilians" were on the enclave)
+        if not _identified(target) and victims is not None and not _aimed_at(target, sentence):
             target = resolver.resolve(victims) or target
     if not _identified(source) and not _identified(target) and fatalities is None and injuries is None:
         return None  # neither a who nor a toll: nothing a user could count
@@ -495,6 +502,12 @@ def _span_head(actor: Actor, sentence: Span) -> Token | None:
     """The word of an actor's span that the rest hangs from."""
     inside = [t for t in sentence if actor.start <= t.idx < actor.end]
     return next((t for t in inside if not actor.start <= t.head.idx < actor.end or t.head == t), None)
+
+
+def _aimed_at(actor: Actor | None, sentence: Span) -> bool:
+    """Whether an argument is what an act was aimed at: the object of "against", "on", "at"."""
+    head = _span_head(actor, sentence) if actor is not None else None
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in AIM_PREPS
 
 
 def _is_force(code) -> bool:
@@ -1303,6 +1316,8 @@ def _derived_accusations(events: list[Event]) -> list[Event]:
         pair = (accuser.code, accused.code)
         if accuser.code == accused.code or pair in seen:
             continue
+        if accuser.country is not None and accuser.country == accused.country:
+            continue  # "the State Department confirmed the US suspended aid": a state telling of its own act
         seen.add(pair)
         derived.append(Event(
             doc_id=event.doc_id, sentence_index=event.sentence_index, sentence=event.sentence,
