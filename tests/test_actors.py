@@ -530,6 +530,12 @@ def test_the_most_confident_event_is_the_sentences_own_act_not_one_in_a_describi
     assert (event["cameo"], event["target"]["text"]) == ("173", "14 people")
 
 
+def test_a_speaker_named_after_a_coded_report_adds_no_act_of_their_own():
+    event = main_event("Norway is deploying 60 police officers to the UN mission in South Sudan, its justice "
+                       "ministry said on Thursday.")
+    assert (event["cameo"], event["source"]["code"]) == ("154", "NOR")
+
+
 def test_announcing_an_act_is_done_to_whom_the_act_is_done_to():
     event = main_event("Prime Minister Ana Ruiz has announced that the government will extend the nightly curfew in Lesotho.")
     assert event["target"]["text"] == "Lesotho"

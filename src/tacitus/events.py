@@ -297,7 +297,7 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
     reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
         if root.lemma_.lower() in lexicon.reporting else None
-    if reported is not None and lookup(code).penta_class != 0 and reported.i not in clause.candidates:
+    if reported is not None and lookup(code).penta_class != 0:
         addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
         if addressee is None or addressee.role == "MED":
             root = reported
