@@ -569,6 +569,16 @@ def test_a_state_telling_of_its_own_force_accuses_no_one():
     assert first(other, cameo="112")["target"]["country"] == "SOM"
 
 
+def test_forces_deployed_by_no_one_named_are_the_ones_acting():
+    event = first(events_of("Kenyan troops were deployed to Somalia last year."), cameo="154")
+    assert (event["source"]["code"], event["target"]["code"]) == ("KENMIL", "SOM")
+
+
+def test_it_stands_for_an_unknown_subject_above_as_its_words():
+    event = first(events_of("The agency said it is skeptical of the Chilean government's plan."), cameo="012")
+    assert event["source"]["text"] == "The agency" and event["source"]["code"] is None
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

@@ -662,7 +662,13 @@ class ActorResolver:
         return replace(actor, code=actor_code(actor))
 
     def words(self, head: Token) -> Actor | None:
-        """The noun phrase of an argument that names no known actor, as words only."""
+        """The noun phrase of an argument that names no known actor, as words only; for "it" or
+        "they", the words of an unknown subject above ("the agency said it is skeptical")."""
+        if head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass") \
+                and head.lower_ in BODY_PRONOUNS | PLURAL_PRONOUNS:
+            above = _subject_above(head)
+            unknown = above is not None and above.pos_ != "PRON" and self.resolve(above) is None
+            return self.words(above) if unknown else None
         if head.pos_ not in ("NOUN", "PROPN", "NUM") or head.ent_type_ in ("DATE", "TIME"):
             return None
         span = self.text_span(head)

@@ -790,6 +790,11 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             subjects = [p for p in _prep_objects(token, {"in", "from"}) if _is_country(resolver.resolve(p))]
         target, _ = _first_actor(objects, resolver)
         source, _ = _first_actor(subjects, resolver)
+        if source is None and entry.code.startswith(FORCE_MOVES) and target is not None and target.role in FORCE_ROLES:
+            # "Ecowas peacekeepers are being deployed to relieve X": forces moved by no one named are the ones acting
+            source, subjects = target, objects
+            objects = _prep_objects(token, DESTINATION_PREPS)
+            target = _first_actor(objects, resolver)[0] or _phrase_target(token, source, resolver)
     else:
         subject = _subject(token) or _stray_subject(token, resolver)
         # "Okello and the Ugandan army attacked ...": a known party of a coordinated subject
