@@ -590,6 +590,11 @@ def test_it_stands_for_an_unknown_subject_above_as_its_words():
     assert event["source"]["text"] == "The agency" and event["source"]["code"] is None
 
 
+def test_an_act_named_as_the_object_is_no_one_acted_on():
+    ended = events_of("Kenyan teachers said they will not end the strike until their demands are met.")
+    assert ended and all(e["target"] is None for e in ended), ended
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

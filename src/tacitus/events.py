@@ -818,8 +818,10 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             if named and entry.code.startswith(TERRITORIAL_CODES):  # "lifted the curfew in Jaffna"
                 about += [p for o in [*named, token] for p in _prep_objects(o, TERRITORY_PREPS)]
             about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
-            if about:
-                direct = about + [o for o in direct if o not in named]
+            # "will not end the strike": an act the entry names is no one acted on; "freed prisoners" are
+            acts = [o for o in named if lexicon.names_act(o)]
+            if about or acts:
+                direct = about + [o for o in direct if o not in (named if about else acts)]
         recipients = []
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "returned two Mayan statues to Guatemala"
             recipients = _recipients(token, direct)

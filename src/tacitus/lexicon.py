@@ -134,6 +134,10 @@ class Lexicon:
                 return scope
         return None
 
+    def names_act(self, noun: Token) -> bool:
+        """Whether a noun is one the lexicon knows as an act ("strike", "ceasefire", "curfew"), wherever it stands."""
+        return any(len(e.lemmas) == 1 for e in self.by_word.get(("NOUN", noun.lemma_.lower()), ()))
+
     def match(self, token: Token) -> Entry | None:
         """The most specific entry that `token` triggers, if any."""
         pos = WORD_CLASSES.get(token.pos_)
