@@ -595,6 +595,15 @@ def test_an_act_named_as_the_object_is_no_one_acted_on():
     assert ended and all(e["target"] is None for e in ended), ended
 
 
+def test_denying_a_charge_is_done_to_whoever_made_it():
+    denied = first(events_of("The Kenyan government denied charges by Amnesty International that it had tortured "
+                             "detainees."), cameo="016")
+    assert denied["target"]["code"].startswith("NGO"), denied["target"]
+    unnamed = first(events_of("The Kenyan minister rejected accusation of corruption after repeatedly referring to "
+                              "the Ugandan government as a mafia."), cameo="016")
+    assert unnamed["target"] is None, unnamed["target"]
+
+
 def test_a_predicate_adjective_of_doubt_is_a_pessimistic_comment():
     event = first(events_of("The Chilean finance ministry said it is skeptical of the pension reform."), cameo="012")
     assert event["source"]["code"] == "CHLGOV" and event["target"]["text"] == "the pension reform"

@@ -23,6 +23,7 @@ from .record import Actor, Event, Span as TextSpan
 
 TARGET_PREPS = {"against", "on", "at", "to", "toward", "towards", "into", "upon", "targeting", "over"}
 RECIPROCAL_PREPS = {"with", "between"}
+DENIAL = "016"  # denying a charge is done to whoever made it, not to what it says
 AIM_PREPS = {"against", "on", "at", "upon", "targeting"}  # what force is aimed at
 RECIPIENT_PREPS = {"to", "with", "into"}  # who receives what is handed over
 DERIVED_RULE = "reported-force-is-accusation"
@@ -814,10 +815,13 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if entry.object:  # "expressed optimism about a deal": an object the entry names is part of the act
             named = [o for o in direct if o.lemma_.lower() in entry.object and resolver.resolve(o) is None]
             about = _authors(named) + [p for o in named for p in _prep_objects(o, ABOUT_PREPS)]  # "accusations by X"
-            about += _prep_objects(token, ABOUT_PREPS) if named else []  # the parser may hang "at X" on the verb
+            # the parser may hang "at X" on the verb, and the author of a named claim ("denied charges by X")
+            about += _prep_objects(token, ABOUT_PREPS | SOURCE_PREPS) if named else []
             if named and entry.code.startswith(TERRITORIAL_CODES):  # "lifted the curfew in Jaffna"
                 about += [p for o in [*named, token] for p in _prep_objects(o, TERRITORY_PREPS)]
             about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
+            if named and not about and entry.code == DENIAL:  # "rejected accusations of racism": no accuser named
+                return source, None, False, subjects, []
             # "will not end the strike": an act the entry names is no one acted on; "freed prisoners" are
             acts = [o for o in named if lexicon.names_act(o)]
             if about or acts:
