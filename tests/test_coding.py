@@ -91,9 +91,10 @@ SPECIFIC = [
     pytest.param("The United States is considering sanctions against Turkey.", "014",
                  id="considering-sanctions-is-an-option"),
     pytest.param("China retaliated with tariffs on American soybeans.", "163", id="retaliated-with-tariffs"),
-    pytest.param("Algerian authorities suspended publication of the country's largest newspaper.", "1721",
+    pytest.param("Tunisian officials suspended publication of an opposition weekly for a month.", "1721",
                  id="suspended-publication-is-censorship"),
-    pytest.param("The EU handed over medical supplies to the Nigerian government.", "070", id="handed-over-aid"),
+    pytest.param("Japan handed over vaccines and cold-storage equipment to the Zambian health ministry.", "070",
+                 id="handed-over-aid"),
 ]
 
 

@@ -317,7 +317,7 @@ def extent(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ == "nummod" or child.i > head.i and _qualifies(child):
                 tokens.update((t.i, t) for t in child.subtree)
-    # a relative clause tells more about the actor ("a company that was accused of ..."), unless it
+    # a relative clause tells more about the actor ("a firm that was fined for ..."), unless it
     # is all that says who ("those who perished")
     relative = {t.i for clause in tokens.values() if clause.dep_ == "relcl" and clause != head
                 and clause.head.pos_ != "PRON" for t in clause.subtree}
@@ -652,7 +652,7 @@ class ActorResolver:
 
     def words(self, head: Token) -> Actor | None:
         """The noun phrase of an argument that names no known actor, as words only; for "it" or
-        "they", the words of an unknown subject above ("the agency said it is skeptical")."""
+        "they", the words of an unknown subject above ("the bureau said it is doubtful")."""
         if head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass") \
                 and head.lower_ in BODY_PRONOUNS | PLURAL_PRONOUNS:
             above = _subject_above(head)

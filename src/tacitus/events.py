@@ -418,7 +418,7 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     source, target, reciprocal = _arguments(token, entry, resolver, lexicon)
     if entry.petrarch:
         source, target = _petrarch_actors(token, entry, source, target, resolver)
-    # "threatened to suspend talks with X"; "announced the government will extend the curfew in X": a
+    # "threatened to suspend talks with X"; "announced the cabinet will prolong the curfew in X": a
     # verb of saying that announces an act the lexicon knows is done to whom that act is done to. Not
     # what someone should or would do ("said Qatar must mediate": Qatar is the one addressed).
     inner = candidate.inner
@@ -792,7 +792,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         target, _ = _first_actor(objects, resolver)
         source, _ = _first_actor(subjects, resolver)
         if source is None and entry.code.startswith(FORCE_MOVES) and target is not None and target.role in FORCE_ROLES:
-            # "Ecowas peacekeepers are being deployed to relieve X": forces moved by no one named are the ones acting
+            # "UN peacekeepers were flown in to relieve X": forces moved by no one named are the ones acting
             source, subjects = target, objects
             objects = _prep_objects(token, DESTINATION_PREPS)
             target = _first_actor(objects, resolver)[0] or _phrase_target(token, source, resolver)
@@ -822,7 +822,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             about = [a for a in about if a.ent_type_ not in ("DATE", "TIME")]  # "rejected the plan on Tuesday"
             if named and not about and entry.code == DENIAL:  # "rejected accusations of racism": no accuser named
                 return source, None, False, subjects, []
-            # "will not end the strike": an act the entry names is no one acted on; "freed prisoners" are
+            # "will not end their strike": an act the entry names is no one acted on; "freed prisoners" are
             acts = [o for o in named if lexicon.names_act(o)]
             if about or acts:
                 direct = about + [o for o in direct if o not in (named if about else acts)]
@@ -873,7 +873,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
                 if partner is not None and not entry.petrarch and not _mutual_clause(token, lexicon) else None
             if partner is not None and not _identified(framed):
                 target, reciprocal = partner, True
-        if target is None and recipients:  # "provided assistance to about 550 households": whoever receives
+        if target is None and recipients:  # "gave cash to some 900 households": whoever receives
             target = resolver.words(recipients[0])
         if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
             target, inner = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)

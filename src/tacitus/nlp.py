@@ -38,7 +38,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-# Copy that spaces its clitics ("Saudi Arabia ’ s Asir region", "it ’ s"), as some wires and
+# Copy that spaces its clitics ("Niger ’ s Diffa region", "it ’ s"), as some wires and
 # tokenised corpora do, leaves the tagger a lone apostrophe and an "s" it takes for a verb.
 APOSTROPHES = ("'", "\u2019")
 CLITICS = ("s", "re", "ll", "ve", "d", "m")
