@@ -93,6 +93,7 @@ SPECIFIC = [
     pytest.param("China retaliated with tariffs on American soybeans.", "163", id="retaliated-with-tariffs"),
     pytest.param("Tunisian officials suspended publication of an opposition weekly for a month.", "1721",
                  id="suspended-publication-is-censorship"),
+    pytest.param("Chadian troops hit rebel camps near Lake Chad on Monday.", "190", id="hit-camps-is-force"),
     pytest.param("Japan handed over vaccines and cold-storage equipment to the Zambian health ministry.", "070",
                  id="handed-over-aid"),
 ]
@@ -102,6 +103,11 @@ SPECIFIC = [
 def test_constructions_code_by_their_particle_or_object(text, cameo):
     events = rule_events(text)
     assert any(e.cameo == cameo for e in asserted(events, "")), show(events)
+
+
+def test_a_verb_of_force_with_an_object_no_one_can_attack_is_no_attack():
+    events = rule_events("Kenyan tea exports hit a record in March, the Kenyan trade ministry said.")
+    assert not asserted(events, "19"), show(events)
 
 
 def test_considering_sanctions_imposes_none():

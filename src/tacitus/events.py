@@ -494,7 +494,8 @@ def _compound_events(event: Event, sentence: Span, resolver: ActorResolver) -> l
         actor = getattr(event, side)
         facing = getattr(event, "target" if side == "source" else "source")
         for other in _members(actor, resolver, sentence)[1:] if _identified(actor) else ():
-            if facing is None or not _same_actor(other, facing) and other.code != facing.code:  # "X and Y met": one event, not Y with Y
+            # "X and Y met": one event, not Y with Y; nor Kenya with Kenya for "Kenyan and AU negotiators"
+            if facing is None or not _same_actor(other, facing) and not (is_named(other) and other.code == facing.code):
                 extra.append(replace(event, **{side: other}, part=len(extra) + 1))
     return extra
 
