@@ -12,10 +12,11 @@ import argparse
 import time
 from pathlib import Path
 
-from tacitus.classifier import MODEL_DIR
+from tacitus.argument_model import ARGUMENT_C, ARGUMENT_LABELS
+from tacitus.classifier import MODEL_DIR, Models
 from tacitus.ontology import PLOVER_TYPES
-from tacitus.training import (PENTA_LABELS, featurize, pentaclass_examples, plover_examples,
-                              train)
+from tacitus.training import (PENTA_LABELS, actor_sentences, argument_examples, featurize,
+                              pentaclass_examples, plover_examples, train)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,6 +42,15 @@ def main() -> None:
     plover = train("plover", stories, PLOVER_TYPES, min_count=3)
     plover.save(out / "plover.npz")
     print(f"plover: {len(stories)} stories, {len(plover.vocabulary)} features")
+
+    # The argument models learn when to overrule the arguments the rules alone choose.
+    sentences = actor_sentences(args.shared / "data" / "cameo_actors" / "train.bio")
+    for slot, per_sentence in argument_examples(sentences, Models(penta, plover)).items():
+        examples = [e for candidates in per_sentence for e in candidates]
+        model = train(slot, examples, ARGUMENT_LABELS, c=ARGUMENT_C)
+        model.save(out / f"{slot}.npz")
+        print(f"{slot}: {sum(map(bool, per_sentence))} sentences, {len(examples)} candidates, "
+              f"{len(model.vocabulary)} features")
     print(f"trained in {time.perf_counter() - started:.0f} s")
 
 

@@ -1,10 +1,12 @@
 """Learned help for the rules: linear classifiers over the lemmas of a sentence or document and
 the rule triggers found in it.
 
-Two models ship in data/models/, both trained by scripts/train_models.py:
+Four models ship in data/models/, all trained by scripts/train_models.py:
 - `penta`: the CAMEO penta class (0-4) of a sentence's main event, from the labelled sentences;
-- `plover`: the PLOVER type of a report's main event, from the labelled stories.
-They never replace a rule: they rank the events the rules found (confidence) and, when the rules
+- `plover`: the PLOVER type of a report's main event, from the labelled stories;
+- `source` and `target`: whether a phrase is that argument of a trigger, from the actor
+  sentences (applied by argument_model.py).
+The first two never replace a rule: they rank the events the rules found (confidence) and, when the rules
 found nothing of the class a model is sure of, let a trigger the rules set aside, or the clause's
 main verb, carry an event marked with the model's name as its rule (see events.py).
 """
@@ -14,7 +16,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
@@ -26,6 +28,7 @@ from .resources import read_csv
 
 MODEL_DIR = "data/models"
 MODEL_NAMES = ("penta", "plover")
+ARGUMENT_MODEL_NAMES = ("source", "target")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class LinearModel:
 class Models:
     penta: LinearModel
     plover: LinearModel
+    arguments: dict[str, LinearModel] = field(default_factory=dict)  # by slot; none: the rules alone
 
 
 @functools.cache
@@ -73,7 +77,11 @@ def load_models() -> Models:
     for name in MODEL_NAMES:
         with folder.joinpath(f"{name}.npz").open("rb") as handle:
             loaded[name] = LinearModel.load(handle)
-    return Models(**loaded)
+    arguments = {}
+    for name in ARGUMENT_MODEL_NAMES:
+        with folder.joinpath(f"{name}.npz").open("rb") as handle:
+            arguments[name] = LinearModel.load(handle)
+    return Models(**loaded, arguments=arguments)
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from . import config
 from .actors import NON_HEAD_DEPS, ActorResolver, role_in
+from .argument_model import revise as revise_arguments
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
@@ -88,6 +89,7 @@ class Clause:
     candidates: dict[int, Candidate]
     penta: dict[str, float]  # the penta model's class probabilities for the sentence
     casualties: Casualties  # the death and injury counts stated in the sentence
+    arguments: dict  # the argument models by slot (argument_model.py); empty: the rules alone
 
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.
@@ -100,6 +102,7 @@ PROMINENCE = 0.4  # the rule score's share for how directly the sentence asserts
 # what a step up the parse costs a trigger's prominence: complements, coordination, a light verb's object are free
 HOP_COSTS = {"ccomp": 0.0, "xcomp": 0.0, "conj": 0.0, "dobj": 0.0, "prep": 0.0, "nsubj": 0.5, "nsubjpass": 0.5,
              "advcl": 2.0, "relcl": 2.0, "acl": 2.0}
+MODEL_EVENT_DISCOUNT = 0.3
 FALLBACK_PROBABILITY = 0.4
 PLOVER_FALLBACK_PROBABILITY = 0.3
 PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of these that names an actor
@@ -125,7 +128,8 @@ def extract_events(document: Document, resolver: ActorResolver, models: Models |
         triggers = lexicon.triggers(sentence)
         clause = Clause(document, index, sentence, find_dates(sentence, document.published), focus,
                         {t.i: Candidate(t, entry, entry.code) for t, entry in triggers},
-                        models.penta.probabilities(features(sentence, triggers)), find_casualties(sentence))
+                        models.penta.probabilities(features(sentence, triggers)), find_casualties(sentence),
+                        {} if dictionaries_alone else models.arguments)
         found = _sentence_events(clause, lexicon, resolver)
         if not dictionaries_alone:
             found.extend(_penta_fallback(clause, found, resolver, lexicon))
@@ -288,6 +292,7 @@ def _model_event(clause: Clause, model: str, label: str, wanted, resolver: Actor
     if event is None:
         return None
     event.rule = f"{model}-model:{event.rule}"
+    event.confidence = max(0.05, event.confidence - MODEL_EVENT_DISCOUNT)
     return event
 
 
@@ -447,6 +452,9 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     if _identified(source) and _identified(target) and _same_actor(source, target) and not reciprocal:
         target = None  # an actor acting on itself is almost always a misread parse
     reciprocal = reciprocal and _reciprocal_code(code.code)
+    if not reciprocal:
+        source, target = revise_arguments(token, code.code, source, target, attributed, resolver,
+                                          clause.arguments)
     source, target = resolver.joined(source, target)
     if reciprocal:
         source = replace(source, reciprocal=True) if source else None
@@ -850,8 +858,9 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
                 elif places and _own_forces(target_token, target, source):  # "withdraw its soldiers from Badme"
                     target = destination or resolver.words(places[0])
                 elif entry.code.startswith(FORCE_MOVES) and _own_forces(target_token, target, source):
-                    # "mobilized the army for an assault on X"
-                    target = _phrase_target(token, source, resolver) or target
+                    # "mobilized the army for an assault on X", X known or not
+                    aimed = next((t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ in AIM_PREPS), None)
+                    target = _phrase_target(token, source, resolver) or (resolver.words(aimed) if aimed else target)
         if target is None and direct and direct[0].pos_ == "PROPN" and direct[0].ent_type_ in NAME_TYPES:
             target = resolver.words(direct[0])  # "accused Gulen of plotting against the state": Gulen, if unknown
         objects = list(direct)

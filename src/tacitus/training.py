@@ -83,7 +83,88 @@ def train(name: str, examples: Sequence[Example], labels: Sequence[str], min_cou
         raise ValueError(f"no training examples for {sorted(missing)}")
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(matrix, [e.label for e in examples])
+    coef, intercept = model.coef_, model.intercept_
+    if coef.shape[0] == 1:  # two labels: one score for the second; a softmax over (0, s) is its logistic
+        coef, intercept = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], intercept])
     order = [list(model.classes_).index(label) for label in labels]
-    weights = model.coef_.T[:, order]
+    weights = coef.T[:, order]
     return LinearModel(name, tuple(labels), vocabulary, weights.astype(np.float32),
-                       model.intercept_[order].astype(np.float32), lexicon_digest())
+                       intercept[order].astype(np.float32), lexicon_digest())
+
+
+@dataclass
+class ActorSentence:
+    """A sentence of the CAMEO actor data: its text (the tokens joined by spaces) and the gold
+    spans of each slot. A reciprocal span ("A met B") counts for either slot."""
+
+    text: str
+    spans: dict[str, list[tuple[int, int]]]
+
+
+def actor_sentences(path: Path) -> list[ActorSentence]:
+    """One token and its tag a line (B-S/I-S source, B-T/I-T target, B-R/I-R reciprocal), a blank
+    line between sentences; a span runs from a B- tag to its last I- tag."""
+    sentences: list[ActorSentence] = []
+    tokens: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if not tokens:
+            return
+        text, by_kind = "", {}
+        for token, tag in tokens:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {token}" if text else token
+            if tag[:2] == "B-":
+                by_kind.setdefault(tag[2:], []).append((start, len(text)))
+            elif tag[:2] == "I-" and tag[2:] in by_kind:
+                by_kind[tag[2:]][-1] = (by_kind[tag[2:]][-1][0], len(text))
+        mutual = by_kind.get("R", [])
+        sentences.append(ActorSentence(text, {"source": by_kind.get("S", []) + mutual,
+                                              "target": by_kind.get("T", []) + mutual}))
+        tokens.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            flush()
+            continue
+        token, _, tag = line.rpartition(" ")
+        tokens.append((token, tag))
+    flush()
+    return sentences
+
+
+def main_event(events: list) -> object | None:
+    """The event a sentence is about: the most confident."""
+    return max(events, key=lambda e: e.confidence, default=None)
+
+
+def argument_examples(sentences: Sequence[ActorSentence], models) -> dict[str, list[list[Example]]]:
+    """For each slot and sentence, every candidate head of the main event the rules alone find
+    (`models` without argument models), labelled by whether it lies in a gold span of the slot.
+    A sentence whose gold spans hold no candidate gives none: there is nothing to choose."""
+    from .argument_model import SLOTS, YES, candidate_features, candidate_heads
+    from .actors import ActorResolver
+    from .pipeline import code_parsed, prepare
+    from .readers import make_document
+
+    nlp = load_nlp()
+    found: dict[str, list[list[Example]]] = {slot: [] for slot in SLOTS}
+    documents = [prepare(make_document(f"s{i}", s.text)) for i, s in enumerate(sentences)]
+    for sentence, document, doc in zip(sentences, documents, nlp.pipe(d.text for d in documents)):
+        document.spacy_doc = doc
+        event = main_event(code_parsed(document, models))
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand").root \
+            if event is not None else None
+        heads = candidate_heads(trigger.sent, trigger) if trigger is not None else []
+        resolver = ActorResolver(doc, document.published)
+        for slot in SLOTS:
+            gold = sentence.spans[slot]
+            labels = [any(a <= h.idx < b for a, b in gold) for h in heads]
+            if not any(labels):
+                found[slot].append([])
+                continue
+            mine, other = (event.source, event.target) if slot == "source" else (event.target, event.source)
+            found[slot].append([Example("", YES if label else "no",
+                                        features=candidate_features(h, trigger, event.cameo, mine, other, resolver))
+                                for h, label in zip(heads, labels)])
+    return found
