@@ -133,12 +133,12 @@ def test_seed_air_strike_mentions_link_into_one_event(seeds):
     # The Deir ez-Zor air strike on Syrian troops, told in the body, by the army, by Russia's
     # defence ministry and by Lavrov: assaults on SYRMIL, not by Islamic State.
     strike = [e for e in events if e["type"] == "ASSAULT" and (e["target"] or {}).get("code") == "SYRMIL"
-              and not (e["source"] or {}).get("code", "").startswith("IMGMUSISI") and e["realis"] == "asserted"]
+              and not ((e["source"] or {}).get("code") or "").startswith("IMGMUSISI") and e["realis"] == "asserted"]
     assert len(strike) >= 3
     assert len({links[e["event_id"]] for e in strike}) == 1
     assert any(e["fatalities"] == 62 for e in strike) and any(e["date_precision"] == "publication" for e in strike)
     # Islamic State's attack the same day on the same troops is another event; so is the convoy attack.
-    isis = [e for e in events if e["type"] == "ASSAULT" and (e["source"] or {}).get("code", "").startswith("IMGMUSISI")]
+    isis = [e for e in events if e["type"] == "ASSAULT" and ((e["source"] or {}).get("code") or "").startswith("IMGMUSISI")]
     convoy = [e for e in events if e["type"] == "ASSAULT" and (e["target"] or {}).get("code") == "IGOUNO"]
     assert isis and convoy
     assert links[strike[0]["event_id"]] not in {links[e["event_id"]] for e in isis + convoy}

@@ -22,6 +22,7 @@ HEAD_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 NOT_HEADS = {"compound", "amod", "nummod", "det", "flat", "poss", "case"}
 PATH_PREPS = {"prep", "agent"}  # a path step through these keeps its word ("prep:against")
 REPORTED_CLAUSES = {"ccomp", "parataxis"}
+OWN_SUBJECTS = {"nsubj", "poss"}
 MAX_PATH = 5  # longer paths through the parse are all alike: "far"
 # How sure a model must be of a phrase the rules did not choose, per slot, to take it instead of
 # theirs or where they found none (chosen on the cross-validated folds of benchmarks/actors.py).
@@ -87,6 +88,12 @@ def _made_to_act(trigger: Token, source: Actor | None) -> bool:
         c.dep_ == "dobj" and _inside(c, source) for c in trigger.head.children)
 
 
+def _own_subject(trigger: Token, source: Actor | None) -> bool:
+    """"coalition strikes USA": the trigger's own subject, or a noun trigger's possessor, is the
+    source the parse states; the one reporting it is not."""
+    return source is not None and any(c.dep_ in OWN_SUBJECTS and _inside(c, source) for c in trigger.children)
+
+
 def _reported(trigger: Token) -> bool:
     """Whether the trigger stands in a clause that another verb reports."""
     return any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))
@@ -113,7 +120,7 @@ def revise(trigger: Token, code: str, source: Actor | None, target: Actor | None
         if model is None or not heads:
             continue
         mine, other = chosen[slot], chosen["target" if slot == "source" else "source"]
-        if slot == "source" and _made_to_act(trigger, mine):
+        if slot == "source" and (_made_to_act(trigger, mine) or _own_subject(trigger, mine)):
             continue
         scores = [model.probabilities(candidate_features(h, trigger, code, mine, other, resolver))[YES]
                   for h in heads]

@@ -102,7 +102,6 @@ PROMINENCE = 0.4  # the rule score's share for how directly the sentence asserts
 # what a step up the parse costs a trigger's prominence: complements, coordination, a light verb's object are free
 HOP_COSTS = {"ccomp": 0.0, "xcomp": 0.0, "conj": 0.0, "dobj": 0.0, "prep": 0.0, "nsubj": 0.5, "nsubjpass": 0.5,
              "advcl": 2.0, "relcl": 2.0, "acl": 2.0}
-MODEL_EVENT_DISCOUNT = 0.3
 FALLBACK_PROBABILITY = 0.4
 PLOVER_FALLBACK_PROBABILITY = 0.3
 PLOVER_FALLBACK_SENTENCES = 3  # the story model's event goes in the first of these that names an actor
@@ -292,7 +291,6 @@ def _model_event(clause: Clause, model: str, label: str, wanted, resolver: Actor
     if event is None:
         return None
     event.rule = f"{model}-model:{event.rule}"
-    event.confidence = max(0.05, event.confidence - MODEL_EVENT_DISCOUNT)
     return event
 
 
