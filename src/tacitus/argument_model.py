@@ -36,8 +36,9 @@ def candidate_heads(sentence: Span, trigger: Token) -> list[Token]:
     return [t for t in sentence if t.pos_ in HEAD_POS and t.dep_ not in NOT_HEADS and t.i != trigger.i]
 
 
-def _path(trigger: Token, head: Token) -> str:
-    """The dependency labels up from the trigger to the common ancestor, then down to the head."""
+def _path(trigger: Token, head: Token) -> tuple[str, list[str], int]:
+    """The dependency labels up from the trigger to the common ancestor, then down to the head;
+    also the steps down and the number up."""
     up_trigger = [trigger, *trigger.ancestors]
     up_head = [head, *head.ancestors]
     depth = {t.i: k for k, t in enumerate(up_head)}
