@@ -23,29 +23,16 @@ from pathlib import Path
 
 from tacitus.argument_model import ARGUMENT_C, ARGUMENT_LABELS
 from tacitus.classifier import Models, load_models
-from tacitus.nlp import load_nlp
-from tacitus.pipeline import code_parsed, prepare
-from tacitus.readers import make_document
-from tacitus.training import actor_sentences, argument_examples, main_event, train
+from tacitus.training import actor_sentences, argument_examples, coded_sentences, train
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "cameo_actors" / "train.bio"
 SLOTS = ("source", "target")
 
 
-def main_events(sentences, models_of) -> list:
-    """The main event of each sentence, coded with the models `models_of(i)` gives for sentence i."""
-    nlp = load_nlp()
-    documents = [prepare(make_document(f"s{i}", s.text)) for i, s in enumerate(sentences)]
-    found = []
-    for i, (document, doc) in enumerate(zip(documents, nlp.pipe(d.text for d in documents))):
-        document.spacy_doc = doc
-        found.append(main_event(code_parsed(document, models_of(i))))
-    return found
-
-
-def fold_models(sentences, shipped: Models, folds: int) -> list[Models]:
-    """Per fold, the shipped models with argument models trained on the other folds only."""
-    examples = argument_examples(sentences, replace(shipped, arguments={}))
+def fold_models(sentences, coded, shipped: Models, folds: int) -> list[Models]:
+    """Per fold, the shipped models with argument models trained on the other folds only, from the
+    sentences as the rules alone code them (`coded`)."""
+    examples = argument_examples(sentences, coded)
     result = []
     for fold in range(folds):
         arguments = {}
@@ -112,10 +99,12 @@ def main() -> None:
     sentences = actor_sentences(DATA)[: args.limit]
     shipped = load_models()
     started = time.perf_counter()
-    rules = main_events(sentences, lambda i: replace(shipped, arguments={}))
+    rules_alone = replace(shipped, arguments={})
+    coded = list(coded_sentences(sentences, lambda i: rules_alone))
+    rules = [event for _, event in coded]
     print(f"{len(sentences)} sentences coded in {time.perf_counter() - started:.0f} s (rules alone)")
-    per_fold = fold_models(sentences, shipped, args.folds)
-    crossed = main_events(sentences, lambda i: per_fold[i % args.folds])
+    per_fold = fold_models(sentences, coded, shipped, args.folds)
+    crossed = [event for _, event in coded_sentences(sentences, lambda i: per_fold[i % args.folds])]
     report("rules alone", sentences, rules)
     report(f"rules + argument models, {args.folds}-fold cross-validated (the measure)", sentences, crossed)
     print_misses(sentences, crossed, args.misses)

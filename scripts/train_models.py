@@ -15,7 +15,7 @@ from pathlib import Path
 from tacitus.argument_model import ARGUMENT_C, ARGUMENT_LABELS
 from tacitus.classifier import MODEL_DIR, Models
 from tacitus.ontology import PLOVER_TYPES
-from tacitus.training import (PENTA_LABELS, actor_sentences, argument_examples, featurize,
+from tacitus.training import (PENTA_LABELS, actor_sentences, argument_examples, coded_sentences, featurize,
                               pentaclass_examples, plover_examples, train)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +45,8 @@ def main() -> None:
 
     # The argument models learn when to overrule the arguments the rules alone choose.
     sentences = actor_sentences(args.shared / "data" / "cameo_actors" / "train.bio")
-    for slot, per_sentence in argument_examples(sentences, Models(penta, plover)).items():
+    rules = Models(penta, plover)
+    for slot, per_sentence in argument_examples(sentences, coded_sentences(sentences, lambda i: rules)).items():
         examples = [e for candidates in per_sentence for e in candidates]
         model = train(slot, examples, ARGUMENT_LABELS, c=ARGUMENT_C)
         model.save(out / f"{slot}.npz")

@@ -60,6 +60,11 @@ def _inside(token: Token, actor: Actor | None) -> bool:
 def candidate_features(head: Token, trigger: Token, code: str, chosen: Actor | None, other: Actor | None,
                        resolver: ActorResolver) -> list[str]:
     """`chosen` is the rules' pick for the slot being scored, `other` their pick for the other slot."""
+    return head_features(head, trigger, code, resolver) + choice_features(head, code, chosen, other)
+
+
+def head_features(head: Token, trigger: Token, code: str, resolver: ActorResolver) -> list[str]:
+    """What the phrase is and how it stands to the trigger: the same for either slot."""
     root = code[:2]
     path, downs, ups = _path(trigger, head)
     found = [f"p={path}", f"p={path}&c={root}", f"nup={ups}", f"dep={head.dep_}", f"hdep={head.head.dep_}",
@@ -71,14 +76,19 @@ def candidate_features(head: Token, trigger: Token, code: str, chosen: Actor | N
         found += [f"d1={downs[0]}", f"d1={downs[0]}&c={root}", f"dl={downs[-1]}", f"t={trigger_lemma}&d1={downs[0]}"]
     if head.dep_ == "pobj":
         found += [f"pp={head.head.lower_}", f"pp={head.head.lower_}&c={root}"]
-    in_rule = _inside(head, chosen)
-    found += [f"rule={in_rule}", f"other={_inside(head, other)}"]
-    if in_rule:
-        found.append(f"rule&c={root}")
     known = resolver.resolve(head)
     found.append(f"known={bool(known and known.identified)}")
     if known is not None and known.role:
         found.append(f"role={known.role}")
+    return found
+
+
+def choice_features(head: Token, code: str, chosen: Actor | None, other: Actor | None) -> list[str]:
+    """Whether the rules chose the phrase for the slot being scored, or for the other."""
+    in_rule = _inside(head, chosen)
+    found = [f"rule={in_rule}", f"other={_inside(head, other)}"]
+    if in_rule:
+        found.append(f"rule&c={code[:2]}")
     return found
 
 
@@ -116,6 +126,7 @@ def revise(trigger: Token, code: str, source: Actor | None, target: Actor | None
     chosen = {"source": source, "target": target}
     reporter = attributed if _reported(trigger) else None
     heads = [h for h in candidate_heads(trigger.sent, trigger) if not _inside(h, reporter)]
+    described = [head_features(h, trigger, code, resolver) for h in heads]  # once for both slots
     for slot in SLOTS:
         model = models.get(slot)
         if model is None or not heads:
@@ -123,8 +134,8 @@ def revise(trigger: Token, code: str, source: Actor | None, target: Actor | None
         mine, other = chosen[slot], chosen["target" if slot == "source" else "source"]
         if slot == "source" and (_made_to_act(trigger, mine) or _own_subject(trigger, mine)):
             continue
-        scores = [model.probabilities(candidate_features(h, trigger, code, mine, other, resolver))[YES]
-                  for h in heads]
+        scores = [model.probabilities(features + choice_features(h, code, mine, other))[YES]
+                  for h, features in zip(heads, described)]
         best = max(range(len(heads)), key=scores.__getitem__)
         if scores[best] <= SURE[slot] or _inside(heads[best], mine) or _inside(heads[best], other) \
                 or _co_party(heads[best], other):

@@ -14,7 +14,7 @@ from .argument_model import revise as revise_arguments
 from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
-from .classifier import Models, fallback_codes, features, load_models
+from .classifier import LinearModel, Models, fallback_codes, features, load_models
 from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
 from .nlp import load_nlp
 from .ontology import lookup, threat_mode
@@ -89,7 +89,7 @@ class Clause:
     candidates: dict[int, Candidate]
     penta: dict[str, float]  # the penta model's class probabilities for the sentence
     casualties: Casualties  # the death and injury counts stated in the sentence
-    arguments: dict  # the argument models by slot (argument_model.py); empty: the rules alone
+    arguments: dict[str, LinearModel]  # the argument models by slot (argument_model.py); empty: the rules alone
 
 
 # Event confidence mixes the rules' own score with the two models' belief in the event's class.

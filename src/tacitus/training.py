@@ -138,25 +138,32 @@ def main_event(events: list) -> object | None:
     return max(events, key=lambda e: e.confidence, default=None)
 
 
-def argument_examples(sentences: Sequence[ActorSentence], models) -> dict[str, list[list[Example]]]:
-    """For each slot and sentence, every candidate head of the main event the rules alone find
-    (`models` without argument models), labelled by whether it lies in a gold span of the slot.
-    A sentence whose gold spans hold no candidate gives none: there is nothing to choose."""
-    from .argument_model import SLOTS, YES, candidate_features, candidate_heads
-    from .actors import ActorResolver
+def coded_sentences(sentences: Sequence[ActorSentence], models_of) -> Iterator[tuple[object, object]]:
+    """Each sentence coded as a document with the models `models_of(i)` gives for sentence i:
+    its spaCy doc and its main event (or None)."""
     from .pipeline import code_parsed, prepare
     from .readers import make_document
 
-    nlp = load_nlp()
-    found: dict[str, list[list[Example]]] = {slot: [] for slot in SLOTS}
     documents = [prepare(make_document(f"s{i}", s.text)) for i, s in enumerate(sentences)]
-    for sentence, document, doc in zip(sentences, documents, nlp.pipe(d.text for d in documents)):
+    for i, (document, doc) in enumerate(zip(documents, load_nlp().pipe(d.text for d in documents))):
         document.spacy_doc = doc
-        event = main_event(code_parsed(document, models))
+        yield doc, main_event(code_parsed(document, models_of(i)))
+
+
+def argument_examples(sentences: Sequence[ActorSentence], coded) -> dict[str, list[list[Example]]]:
+    """For each slot and sentence, every candidate head of the main event the rules alone find
+    (`coded`: the sentences' docs and main events from `coded_sentences` with models that have no
+    argument models), labelled by whether it lies in a gold span of the slot. A sentence whose gold
+    spans hold no candidate gives none: there is nothing to choose."""
+    from .argument_model import SLOTS, YES, candidate_features, candidate_heads
+    from .actors import ActorResolver
+
+    found: dict[str, list[list[Example]]] = {slot: [] for slot in SLOTS}
+    for sentence, (doc, event) in zip(sentences, coded):
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand").root \
             if event is not None else None
         heads = candidate_heads(trigger.sent, trigger) if trigger is not None else []
-        resolver = ActorResolver(doc, document.published)
+        resolver = ActorResolver(doc, None)  # the sentences have no publication date
         for slot in SLOTS:
             gold = sentence.spans[slot]
             labels = [any(a <= h.idx < b for a, b in gold) for h in heads]
