@@ -631,3 +631,37 @@ def test_what_someone_must_do_is_not_yet_done():
     events = events_of("Israel must withdraw from the occupied territories, the Egyptian minister said.")
     withdraw = first(events, cameo="0873")
     assert withdraw["source"]["code"] == "ISR" and withdraw["realis"] == "hypothetical"
+
+
+def test_an_unlisted_organisation_named_as_one_takes_part_in_acts():
+    # no list knows this body; the last word of its capitalised name says it is one
+    events = events_of("The Lakeside Growers Federation rejected the new export tax.")
+    assert first(events)["source"]["text"] == "The Lakeside Growers Federation"
+    # a common noun says nothing of who: no act is coded for it
+    assert events_of("The federation rejected the new export tax.") == []
+
+
+def test_both_parties_named_after_between_are_source_and_target():
+    events = events_of("Cooperation between Ghana and Togo on border security was strengthened last year.")
+    mutual = [e for e in events if e["source"] and e["target"] and e["source"]["reciprocal"]]
+    assert {(e["source"]["code"], e["target"]["code"]) for e in mutual} >= {("GHA", "TGO")}
+
+
+def test_acts_counted_in_rounds_are_done_by_the_verbs_subject():
+    events = events_of("Ghana and Togo began a new round of joint naval exercises off the coast.")
+    pairs = {(e["source"]["code"], e["target"]["code"]) for e in events if e["source"] and e["target"]}
+    assert ("GHA", "TGO") in pairs or ("TGO", "GHA") in pairs
+
+
+def test_a_passive_verb_sharing_its_subject_takes_its_agent_as_source():
+    events = events_of("Nine Kenyan sailors, held captive in Somalia for months, have been freed by Somali police.")
+    freed = first(events, cameo="0841")
+    assert freed["source"]["code"] == "SOMCOP"
+    assert freed["target"]["country"] == "KEN"
+
+
+def test_an_act_declared_to_begin_later_is_the_declarers():
+    # the parser makes "a state of emergency" the subject of "to begin"
+    events = events_of("Peruvian authorities declared a state of emergency in Cusco to begin at midnight.")
+    assert any(e["source"] and e["source"]["code"] == "PERGOV" for e in events), \
+        [(e["cameo"], e["source"], e["target"]) for e in events]

@@ -64,6 +64,7 @@ class Knowledge:
     exact_case: set[str]  # labels of short all-capital aliases ("IS", "US") that must match in capitals
     role_lengths: dict[str, tuple[int, ...]]  # first lemma of a role phrase -> the phrases' lengths
     descriptions: dict[str, str]  # "group" -> "armed": definite descriptions and what they refer back to
+    organisation_words: frozenset[str]  # "federation": the last word of an organisation's name
 
 
 def _country_rows():
@@ -204,7 +205,8 @@ def _knowledge(settings: config.Config) -> Knowledge:
     for phrase in roles:
         lengths.setdefault(phrase[0], set()).add(len(phrase))
     role_lengths = {first: tuple(sorted(found)) for first, found in lengths.items()}
-    return Knowledge(matcher, entries, roles, exact_case, role_lengths, descriptions)
+    organisation_words = frozenset(row["lemma"] for row in read_csv("organisation_words.csv"))
+    return Knowledge(matcher, entries, roles, exact_case, role_lengths, descriptions, organisation_words)
 
 
 class _Lazy:
@@ -630,6 +632,8 @@ class ActorResolver:
             actor.role = "GOV"
         if head.ent_type_ == "PERSON" and actor.name is None:
             actor.name = _entity_text(head)
+        elif actor.name is None and _organisation_name(head):
+            actor.name = self.text_span(head).text
         if actor.country is None and actor.code is None and actor.role is None and actor.name is None:
             if any(t.lower_ in DEFINITE for t in head.children):  # "the convoy" after "a UN convoy"
                 return self._refer(head, self._earlier(tokens), text_span.value)
@@ -894,6 +898,13 @@ def _owner(found: list[Mention], org: Known) -> str | None:
     body = next(m.span.start for m in found if m.known is org)
     return next((m.known.country for m in found
                  if m.known.kind in ("country", "adjective", "capital") and m.span.end <= body), None)
+
+
+def _organisation_name(head: Token) -> bool:
+    """Whether a word ends the capitalised name of an organisation no list knows ("the Junior
+    Doctors Association"); in all-lowercase text only the lists can say."""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() \
+        and head.lemma_.lower() in load_knowledge().organisation_words
 
 
 def _entity_text(token: Token) -> str:

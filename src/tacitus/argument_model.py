@@ -105,6 +105,18 @@ def _own_subject(trigger: Token, source: Actor | None) -> bool:
     return source is not None and any(c.dep_ in OWN_SUBJECTS and _inside(c, source) for c in trigger.children)
 
 
+def _passive_subject(trigger: Token, target: Actor | None) -> bool:
+    """"the sailors were freed by police", "held captive, have been freed by police": whom a
+    passive trigger's subject names, its own or the one it shares with the verb it is coordinated
+    with, is the target the parse states."""
+    if target is None or not any(c.dep_ == "auxpass" for c in trigger.children):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+    if not subjects and trigger.dep_ == "conj":
+        subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_inside(s, target) for s in subjects)
+
+
 def _reported(trigger: Token) -> bool:
     """Whether the trigger stands in a clause that another verb reports."""
     return any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))
@@ -133,6 +145,8 @@ def revise(trigger: Token, code: str, source: Actor | None, target: Actor | None
             continue
         mine, other = chosen[slot], chosen["target" if slot == "source" else "source"]
         if slot == "source" and (_made_to_act(trigger, mine) or _own_subject(trigger, mine)):
+            continue
+        if slot == "target" and _passive_subject(trigger, mine):
             continue
         scores = [model.probabilities(features + choice_features(h, code, mine, other))[YES]
                   for h, features in zip(heads, described)]

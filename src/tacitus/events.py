@@ -786,11 +786,15 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     source = target = None
     reciprocal = False
     subjects: list[Token] = []  # the syntactic arguments, in order of preference
-    objects: list[Token] = []
+    objects: list[Token] = [c for c in token.children if c.dep_ == "nsubjpass"]
     given: list[Token] = []  # a thing handed over ("gave $5 million to ..."): its words only if nothing else
-    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    # "held captive in Libya, have been freed by Libya forces": a passive verb coordinated with
+    # another shares its subject, which the parser hangs on the first
+    passive = bool(objects) or any(c.dep_ == "auxpass" for c in token.children) \
+        and not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
     if passive:
-        objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        shared = _subject(token) if not objects else None
+        objects = objects or ([shared] if shared is not None else [])
         if token.lemma_.lower() in lexicon.recipient_verbs:  # "the manuscript was returned to Peru"
             objects = _prep_objects(token, RECIPIENT_PREPS) + objects
         subjects = _prep_objects(token, {"by"})
@@ -951,15 +955,24 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         token = token.head
     subjects = [c for c in token.children if c.dep_ == "poss"] + _prep_objects(token, SOURCE_PREPS)
     source, _ = _first_actor(subjects, resolver)
+    partner_token = None
     for preps in _prep_order(entry):
         prep_objects = _prep_objects(token, preps)
         objects += prep_objects
         if target is None:
-            target, _ = _first_actor(prep_objects, resolver)
+            target, partner_token = _first_actor(prep_objects, resolver)
             reciprocal = target is not None and preps is RECIPROCAL_PREPS
-    verb = governing_verb(token)
+    phrase = token  # "began a new round of joint exercises": the phrase hangs from the verb through "round"
+    while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lemma_.lower() in lexicon.partitive_nouns:
+        phrase = phrase.head.head
+    verb = governing_verb(phrase)
+    subject = _subject(verb) if phrase.dep_ in ("dobj", "pobj", "nsubjpass") else None
+    if phrase.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lexicon.light_source:
+        # "declared a state of siege to begin at midnight": the parser makes the act the subject
+        # of the infinitive; whoever declared it imposed it
+        verb = verb.head
+        subject = _subject(verb)
     verb_lemma = verb.lemma_.lower()
-    subject = _subject(verb) if token.dep_ in ("dobj", "pobj", "nsubjpass") else None
     if subject is not None and verb_lemma in lexicon.light_target:  # "came under attack"
         target = target or resolver.resolve(subject)
         objects.insert(0, subject)
@@ -969,6 +982,12 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if source is not None and target is None and verb_lemma in lexicon.light_source:
             target, _ = _first_actor(list(subject.conjuncts), resolver)
             reciprocal = target is not None
+    if source is None and reciprocal and partner_token is not None and partner_token.head.lower_ == "between":
+        # "the summit between the EU and Turkey", "cooperation between X and Y": both parties are named there
+        other, _ = _first_actor(partner_token.conjuncts, resolver)
+        if other is not None:
+            subjects.append(partner_token)
+            source, target = target, other
     if target is None and _reciprocal_code(entry.code):
         target = _co_party(source, token, resolver)
         reciprocal = target is not None

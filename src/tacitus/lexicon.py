@@ -118,6 +118,7 @@ class Lexicon:
     alleged_markers: frozenset[str]
     negation_verbs: frozenset[str]
     frame_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
     object_control: frozenset[str]
     recipient_verbs: frozenset[str]
     # PETRARCH discard phrases (lowercase words): "story" ones drop the document's events, "sentence"
@@ -200,6 +201,7 @@ def _lexicon(settings: config.Config) -> Lexicon:
         alleged_markers=frozenset(data["alleged_markers"]),
         negation_verbs=frozenset(data["negation_verbs"]),
         frame_nouns=frozenset(data["frame_nouns"]),
+        partitive_nouns=frozenset(data["partitive_nouns"]),
         object_control=frozenset(data["object_control"]),
         recipient_verbs=frozenset(data["recipient_verbs"]),
         discards=tuple(discards),
