@@ -665,3 +665,13 @@ def test_an_act_declared_to_begin_later_is_the_declarers():
     events = events_of("Peruvian authorities declared a state of emergency in Cusco to begin at midnight.")
     assert any(e["source"] and e["source"]["code"] == "PERGOV" for e in events), \
         [(e["cameo"], e["source"], e["target"]) for e in events]
+
+
+@pytest.mark.parametrize("published, code", [
+    ("2019-05-02", "AFGREBTAL"),  # the insurgency
+    ("2023-01-10", "AFGGOV"),  # in power in Kabul
+    (None, "AFGREBTAL"),  # undated: the first period
+])
+def test_an_organisation_whose_role_changed_is_coded_for_the_reports_day(published, code):
+    events = events_of("The Taliban banned women from working for aid groups.", published=published)
+    assert first(events)["source"]["code"] == code

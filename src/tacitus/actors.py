@@ -88,6 +88,18 @@ def _years(first: str, last: str) -> tuple[date | None, date | None]:
     return (date(int(first), 1, 1) if first else None, date(int(last) + 1, 12, 31) if last else None)
 
 
+def _days(first: str, last: str) -> tuple[date | None, date | None]:
+    """organization_periods.csv's ISO days."""
+    return (date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
+
+
+def _own_code(row: dict[str, str]) -> str | None:
+    """An organisation's own code. A state body's is its country and role (USASPY): derived like
+    any phrase's, so that a role the phrase changes shows in it ("former CIA director" is USAELI,
+    not USASPYELI)."""
+    return None if not row["code"] or row["code"] == row["country"] + row["role"] else row["code"]
+
+
 def load_knowledge() -> Knowledge:
     """The actor knowledge of the active configuration (built-in data, the user's files)."""
     return _knowledge(config.active())
@@ -103,13 +115,15 @@ def _builtin_entries() -> Iterator[tuple[str, Known]]:
             yield adjective, Known("adjective", primary, country=iso3)
         for capital in capitals:
             yield capital, Known("capital", primary, country=iso3, role="GOV")
+    periods: dict[str, list[dict[str, str]]] = {}
+    for period in read_csv("organization_periods.csv"):
+        periods.setdefault(period["name"], []).append(period)
     for row in read_csv("organizations.csv"):
-        # A state body's code is its country and role (USASPY): derived like any phrase's, so that
-        # a role the phrase changes shows in it ("former CIA director" is USAELI, not USASPYELI).
-        code = None if row["code"] and row["code"] == row["country"] + row["role"] else row["code"]
-        known = Known("org", row["name"], country=row["country"] or None, role=row["role"], code=code)
-        for alias in split_list(row["aliases"]):
-            yield alias, known
+        for held in periods.get(row["name"], [row]):
+            known = Known("org", row["name"], country=held["country"] or None, role=held["role"],
+                          code=_own_code(held), valid=_days(held.get("from", ""), held.get("until", "")))
+            for alias in split_list(row["aliases"]):
+                yield alias, known
     for row in read_csv("people.csv"):
         person = Known("person", row["name"], country=row["country"] or None, role=row["role"],
                        code=row["code"] or None, valid=_years(row["from"], row["until"]))
@@ -268,6 +282,8 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
     placed = {k[:2] for k, known in known_of.items() if known.kind != "surname"}
     spans = [s for s in spans if not (known_of[s.start, s.end, s.label_].kind == "surname"
                                       and s[0].ent_type_ == "GPE" and (s.start, s.end) in placed)]
+    # Of one name's entries that all hold (an undated report), the earliest period's is taken.
+    spans.sort(key=lambda s: known_of[s.start, s.end, s.label_].valid[0] or date.min)
     mentions: dict[int, Mention] = {}
     for span in filter_spans(spans):
         mention = Mention(span, known_of[span.start, span.end, span.label_])
