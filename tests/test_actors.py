@@ -675,3 +675,19 @@ def test_an_act_declared_to_begin_later_is_the_declarers():
 def test_an_organisation_whose_role_changed_is_coded_for_the_reports_day(published, code):
     events = events_of("The Taliban banned women from working for aid groups.", published=published)
     assert first(events)["source"]["code"] == code
+
+
+def test_a_deed_reported_after_the_verb_is_done_by_the_reported_clauses_subject():
+    events = events_of("The ministry announced that Norway had provided 40 million dollars in emergency relief "
+                       "for flood victims.")
+    event = max(events, key=lambda e: e["confidence"])
+    assert event["source"]["country"] == "NOR", event
+    assert event["attributed_to"]["text"] == "The ministry"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Portugal donated medical supplies to Southeast Asia.", "SEA"),
+    ("Norway pledged emergency funding for the Horn of Africa.", "EAF"),
+])
+def test_a_world_region_is_an_actor_of_its_cameo_region_code(text, code):
+    some_target(events_of(text), "code", code)

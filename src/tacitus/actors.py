@@ -44,7 +44,7 @@ EXTENT_PREPS = {"in", "near", "at", "from", "outside", "inside", "across", "arou
 class Known:
     """One entry of actor knowledge that a name in the text points to."""
 
-    kind: str  # "country", "adjective", "capital", "org", "person", "surname"
+    kind: str  # "country", "adjective", "capital", "org", "region", "person", "surname"
     name: str
     country: str | None = None
     role: str | None = None
@@ -124,6 +124,10 @@ def _builtin_entries() -> Iterator[tuple[str, Known]]:
                           code=_own_code(held), valid=_days(held.get("from", ""), held.get("until", "")))
             for alias in split_list(row["aliases"]):
                 yield alias, known
+    for row in read_csv("regions.csv"):
+        region = Known("region", row["name"], code=row["code"])
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            yield alias, region
     for row in read_csv("people.csv"):
         person = Known("person", row["name"], country=row["country"] or None, role=row["role"],
                        code=row["code"] or None, valid=_years(row["from"], row["until"]))
@@ -610,7 +614,7 @@ class ActorResolver:
         person = next((m.known for m in found if m.known.kind in ("person", "surname")), None)
         if head_mention and head_mention.known.kind == "surname":
             person = head_mention.known
-        org = next((m.known for m in found if m.known.kind == "org"), None)
+        org = next((m.known for m in found if m.known.kind in ("org", "region")), None)  # a region is coded as one
         countries = [m.known for m in found if m.known.kind in ("country", "adjective", "capital")]
         text_span = _Lazy(lambda: self.text_span(head))  # only an actor needs its words' extent
         description = load_knowledge().descriptions.get(head.lemma_.lower())
@@ -902,6 +906,8 @@ ARMED_GROUP_ROLES = {"REB", "INS", "SEP", "RAD", "UAF", "CRM"}
 
 def _kinds(org: Known | None, actor: Actor, head_mention: Mention | None) -> list[str]:
     """What definite descriptions may later stand for this actor (descriptions.csv)."""
+    if org is not None and org.kind == "region":
+        return []
     if org is not None:
         return ["org", "armed" if org.role in ARMED_GROUP_ROLES else "igo"]
     if head_mention is not None and head_mention.known.kind == "country" and actor.role is None:

@@ -26,7 +26,7 @@ OWN_SUBJECTS = {"nsubj", "poss"}
 MAX_PATH = 5  # longer paths through the parse are all alike: "far"
 # How sure a model must be of a phrase the rules did not choose, per slot, to take it instead of
 # theirs or where they found none (chosen on the cross-validated folds of benchmarks/actors.py).
-SURE = {"source": 0.5, "target": 0.3}
+SURE = {"source": 0.6, "target": 0.25}
 YES = "yes"
 ARGUMENT_LABELS = ("no", YES)
 ARGUMENT_C = 1.0  # the models' regularisation (scikit-learn's C), chosen on the same folds
@@ -71,11 +71,12 @@ def head_features(head: Token, trigger: Token, code: str, resolver: ActorResolve
              f"ent={head.ent_type_ or '-'}", f"pos={head.pos_}", f"lem={head.lemma_.lower()}",
              "side=" + ("before" if head.i < trigger.i else "after"), f"dist={min(abs(head.i - trigger.i), 10) // 2}"]
     trigger_lemma = trigger.lemma_.lower()
-    found += [f"ent={head.ent_type_ or '-'}&c={root}", f"t={trigger_lemma}&p={path}"]
+    found += [f"ent={head.ent_type_ or '-'}&c={root}", f"t={trigger_lemma}&p={path}", f"c3={code[:3]}&p={path}"]
     if downs:
         found += [f"d1={downs[0]}", f"d1={downs[0]}&c={root}", f"dl={downs[-1]}", f"t={trigger_lemma}&d1={downs[0]}"]
     if head.dep_ == "pobj":
-        found += [f"pp={head.head.lower_}", f"pp={head.head.lower_}&c={root}"]
+        found += [f"pp={head.head.lower_}", f"pp={head.head.lower_}&c={root}",
+                  f"pp={head.head.lower_}&ent={head.ent_type_ or '-'}&c={root}"]
     known = resolver.resolve(head)
     found.append(f"known={bool(known and known.identified)}")
     if known is not None and known.role:

@@ -56,6 +56,7 @@ TIME_MARKS = {"after", "before", "when", "while", "as", "since", "until", "till"
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 FRAMED_DEPS = {"xcomp", "ccomp", "acomp"}  # the clauses a verb frames: "is ready to send", "said it would"
 OBJECT_DEPS = {"dobj", "compound"}  # an act named as a verb's object: "ended mediation efforts with X"
+WILL_MODALS = {"will", "would", "'ll", "'d", "wo"}  # what a reported clause says is to come, not what is owed
 # Verbal acts whose prepositional complement is what they are about: investigate, demand,
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
@@ -301,11 +302,19 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
     reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
         if root.lemma_.lower() in lexicon.reporting else None
+    # "The official said South Africa would give Nigeria aid", "announced the government had
+    # provided $340 million": a cooperation or a deed reported after the verb is the clause's
+    # subject's. What one says another must do, or will suffer, stays the speaker's.
+    if reported is None and root.lemma_.lower() in lexicon.reporting:
+        reported = _reported_deed(root, lookup(code).penta_class, resolver)
     if reported is not None and lookup(code).penta_class != 0:
         addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
         if addressee is None or addressee.role == "MED":
             root = reported
-    if root.pos_ not in ("VERB", "AUX") or root.i in clause.candidates:
+    # "would give Nigeria aid" is an act the lexicon knows but only as promised: the class is the promise
+    promised = root is reported and root.i in clause.candidates and lookup(code).penta_class == 1 \
+        and clause.candidates[root.i].realis == "hypothetical"
+    if root.pos_ not in ("VERB", "AUX") or (root.i in clause.candidates and not promised):
         return None  # no verb, or one the lexicon read more precisely than a class can
     entry = Entry(id="main-verb", pos="VERB", lemmas=(root.lemma_.lower(),), code=code)
     inner = _framed_candidate(root, clause.candidates)
@@ -315,6 +324,21 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     candidate = Candidate(root, entry, code, inner=inner)
     _place_in_clause(candidate, {}, lexicon)
     return candidate
+
+
+def _reported_deed(verb: Token, penta_class: int, resolver: ActorResolver) -> Token | None:
+    """The clause after a verb of saying that holds the act of the class: a material act (2, 4)
+    or a cooperation it will do (1, "would give"), done by a known subject of its own."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or penta_class not in (1, 2, 4):
+        return None
+    modals = {c.lower_ for c in clause.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    if modals - WILL_MODALS or (penta_class == 1 and not modals):
+        return None  # "must withdraw" is a demand; "said Germany welcomes" is reported speech
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON" or not _identified(resolver.resolve(subject)):
+        return None
+    return clause
 
 
 def _framed_candidate(verb: Token, candidates: dict[int, Candidate]) -> Candidate | None:
