@@ -350,6 +350,30 @@ def test_copy_that_spaces_its_possessives_is_read_like_copy_that_does_not(joined
     assert readings[0] and readings[0] == readings[1]
 
 
+@pytest.mark.parametrize("joined", [
+    "Canada signed an accord with the U.K. to extend trade terms after the vote.",
+    "The U.S.-backed militia attacked Islamic State positions near Raqqa on Tuesday.",
+    "Portugal gave 12.5 million euros in aid to Mozambique.",
+])
+def test_copy_that_spaces_its_abbreviations_and_decimals_is_read_like_copy_that_does_not(joined):
+    """"the U . K . to extend", "U . S - backed", "12 . 5 million": no sentence ends at the points."""
+    spaced = joined.replace(".", " . ").replace("-", " - ").replace("  ", " ").replace(" . S", " . S")
+    spaced = " ".join(spaced.split())
+    readings = [[(e["cameo"], e["source"]["code"], e["target"] and e["target"]["code"]) for e in events_of(text)]
+                for text in (joined, spaced)]
+    assert readings[0] and readings[0] == readings[1], (spaced, readings)
+
+
+def test_a_protest_is_aimed_at_whoever_did_what_it_protests():
+    events = events_of("Nurses began a hunger strike against pay cuts imposed by the Health Ministry.")
+    assert first(events, cameo="142")["target"]["text"] == "the Health Ministry"
+
+
+def test_a_person_named_after_the_means_is_the_one_acted_on():
+    events = events_of("Estonia has launched cyber warfare against Ivar Kallasmaa.")
+    assert max(events, key=lambda e: e["confidence"])["target"]["text"] == "Ivar Kallasmaa"
+
+
 def test_parties_named_in_one_coordination_share_its_span():
     events = events_of("Kenya and Uganda have agreed to a ceasefire along their border .")
     parties = [e for e in events if e["source"] and e["target"] and e["source"]["code"] != e["target"]["code"]]

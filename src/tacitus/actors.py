@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from . import config
 from .lexicon import load_lexicon
-from .nlp import load_nlp
+from .nlp import load_nlp, spaced_abbreviations, spaced_form
 from .record import Actor
 from .resources import read_csv, split_list
 
@@ -202,9 +202,13 @@ def _knowledge(settings: config.Config) -> Knowledge:
         entries[label] = known
         if alias.isupper() and len(alias.replace(".", "")) <= 4:
             exact_case.add(label)
-        # News copy writes the apostrophe straight or curly ("Côte d’Ivoire", "People's Army").
-        variants = dict.fromkeys([alias, alias.replace("'", "\u2019"), alias.replace("\u2019", "'")])
-        matcher.add(label, [nlp.make_doc(v) for v in variants])
+        # News copy writes the apostrophe straight or curly ("Côte d’Ivoire", "People's Army"), and
+        # tokenised copy spaces the points of abbreviations ("U . S .", "U . S - backed").
+        variants = [alias, alias.replace("'", "\u2019"), alias.replace("\u2019", "'")]
+        spaced = spaced_form(alias)
+        if spaced is not None:
+            variants += [spaced, spaced.removesuffix(" .")]
+        matcher.add(label, [spaced_abbreviations(nlp.make_doc(v)) for v in dict.fromkeys(variants)])
 
     roles: dict[tuple[str, ...], tuple[str, int]] = {}
     sources = [] if settings.only_dictionaries else [(_builtin_entries(), _builtin_roles())]
@@ -265,7 +269,7 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
         span = Span(doc, start, end, label=label)
         alias = label.split(":", 3)[3]
         if label in knowledge.exact_case:
-            if lowercase or span.text != alias:
+            if lowercase or _compact(span.text) != _compact(alias):
                 continue
         elif not lowercase and alias[:1].isupper() and not span[0].text[:1].isupper():
             continue  # "turkey", "chad", "male" in running text are not the names
@@ -294,6 +298,11 @@ def find_mentions(doc: Doc, published: date | None) -> dict[int, Mention]:
         for token in span:
             mentions[token.i] = mention
     return mentions
+
+
+def _compact(name: str) -> str:
+    """A name as written unspaced and without a final point: "U . S" and "U.S." alike."""
+    return name.replace(" ", "").removesuffix(".")
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -31,9 +31,10 @@ DERIVED_RULE = "reported-force-is-accusation"
 TERRITORY_PREPS = {"in", "across", "throughout", "over"}
 # Curfews, emergency rule, blockades, ceasefires and their lifting: imposed on, or declared in, a place
 TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0871", "0872")
-# Acts only a state does to people: arrest, expulsion, repression, torture in custody; done in
-# a country with no agent named, that country's state did them.
-STATE_ACTS = ("173", "174", "175", "1822")
+# Acts only a state does to people: arrest, expulsion (of residents, or of diplomats and
+# inspectors), repression, torture in custody; done in a country with no agent named, that
+# country's state did them ("inspectors were expelled from North Korea").
+STATE_ACTS = ("173", "174", "166", "175", "1822")
 ACT_DESCRIBERS = {"CVL", "NGO", "HLH", "EDU", "REF"}  # a bare role before an act says whom or what it is for
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
 FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
@@ -61,6 +62,7 @@ WILL_MODALS = {"will", "would", "'ll", "'d", "wo"}  # what a reported clause say
 # disapprove/accuse, reject ("accused X of shelling", "an inquiry into the killing").
 CONTENT_ROOTS = {"09", "10", "11", "12"}
 RECIPROCAL_CODES = {"050", "057", "060", "061", "062", "063", "064", "190", "196"}  # ties, deals, fighting, truce breaches
+PROTEST_ROOT = "14"
 # Halting (or threatening to halt) negotiations or mediation: the "with" side is the target.
 PARTNER_CODES = {"134", "135", "164", "165"}
 
@@ -336,7 +338,9 @@ def _reported_deed(verb: Token, penta_class: int, resolver: ActorResolver) -> To
     if modals - WILL_MODALS or (penta_class == 1 and not modals):
         return None  # "must withdraw" is a demand; "said Germany welcomes" is reported speech
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ == "PRON" or not _identified(resolver.resolve(subject)):
+    actor = resolver.resolve(subject) if subject is not None and subject.pos_ != "PRON" else None
+    # "the ministry declared that army units liberated ...": forces of no stated country are the speaker's own
+    if actor is None or actor.country is None and actor.code == actor.role:
         return None
     return clause
 
@@ -782,10 +786,17 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     said did it or suffered it."""
     find = {"VERB": _verb_arguments, "NOUN": _noun_arguments, "ADJ": _adjective_arguments}[entry.pos]
     source, target, reciprocal, subjects, objects = find(token, entry, resolver, lexicon)
+    if target is None and objects and entry.code.startswith(PROTEST_ROOT):
+        # "a hunger strike against violations by the police", "in protest against laws imposed by
+        # the government": a protest is aimed at whoever did what it protests
+        target, _ = _first_actor(_doers(objects[0]), resolver)
     if source is None and subjects:
         source = resolver.words(subjects[0])
     if target is None and objects:
-        target = resolver.words(_content_object(objects[0]) if objects[0].dep_ == "dobj" else objects[0])
+        # "launched cyber warfare against Krugman": a person or body named is acted on, not the means
+        named = next((o for o in objects if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "ORG")), None)
+        first = objects[0] if named is None else named
+        target = resolver.words(_content_object(first) if first.dep_ == "dobj" else first)
     source, target = (_before_act(a, token) for a in (source, target))
     return source, target, reciprocal
 
@@ -941,6 +952,13 @@ def _authors(objects: list[Token]) -> list[Token]:
     subject's own)."""
     return [g for o in objects if o.pos_ == "NOUN"
             for g in [c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"] + _prep_objects(o, {"by", "from"})]
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Whose a thing is or who made it: its authors, and the agent of a participle describing it
+    ("laws imposed by the government")."""
+    made = [g for c in noun.children if c.dep_ == "acl" for g in _prep_objects(c, {"by"})]
+    return _authors([noun]) + made
 
 
 def _adjective_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon) -> tuple:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import spacy
 from spacy.attrs import SENT_START
@@ -67,6 +68,63 @@ def _read_spaced_clitics_as_joined(nlp: Language) -> None:
                 joined.norm_, joined.prefix_, joined.suffix_, joined.shape_)
 
 
+# Tokenised corpora also space the points of abbreviations and decimals ("the U . K .",
+# "D . C .", "352 . 5 million"): the parser ends a sentence at each such point.
+def _spaced_abbreviation(doc: Doc, start: int) -> int:
+    """The end of a spaced abbreviation or decimal starting at token `start`, or `start`."""
+    def spaced_point(i: int) -> bool:
+        return i + 1 < len(doc) and doc[i].text == "." and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
+
+    first = doc[start]
+    if first.is_digit:
+        if spaced_point(start + 1) and doc[start + 2].is_digit:
+            return start + 3
+        return start
+    end = start
+    while end < len(doc) and len(doc[end].text) == 1 and doc[end].is_upper and spaced_point(end + 1) \
+            and len(doc[end + 2].text) == 1 and doc[end + 2].is_upper:
+        end += 2  # "U . S": a letter, a spaced point, and another letter
+    if end == start:
+        return start
+    end += 1
+    if end < len(doc) and doc[end].text == "." and doc[end - 1].whitespace_:
+        end += 1  # the abbreviation's own final point: "U . K ."
+    return end
+
+
+@Language.component("spaced_abbreviations")
+def spaced_abbreviations(doc: Doc) -> Doc:
+    """Make a spaced abbreviation or decimal one token that the model reads as the joined form
+    ("U.K.", "352.5"); the text and its offsets are unchanged."""
+    spans, i = [], 0
+    while i < len(doc) - 2:  # at least a letter or digit, a point and another
+        end = _spaced_abbreviation(doc, i) if not i or doc[i - 1].whitespace_ else i
+        if end > i:
+            spans.append(doc[i:end])
+        i = max(end, i + 1)
+    texts = [span.text for span in spans]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    for text in texts:
+        _read_as_joined(doc.vocab, text)
+    return doc
+
+
+def _read_as_joined(vocab, spaced: str) -> None:
+    lexeme, joined = vocab[spaced], vocab[spaced.replace(" ", "")]
+    lexeme.norm_, lexeme.prefix_, lexeme.suffix_, lexeme.shape_ = joined.norm_, joined.prefix_, joined.suffix_, joined.shape_
+    lexeme.like_num = joined.like_num
+
+
+def spaced_form(name: str) -> str | None:
+    """How tokenised copy writes a name with a dotted abbreviation ("U.S." as "U . S ."), or None."""
+    if not re.search(r"\b[A-Z]\.[A-Z]\b", name):
+        return None
+    return re.sub(r"(?<=\b[A-Z])\.(?=[A-Z]\b|\s|$)", " .", re.sub(r"(?<=\b[A-Z]\.)(?=[A-Z]\b)", " ", name))
+
+
 @functools.cache
 def load_nlp() -> Language:
     for name in MODEL_PACKAGES:
@@ -81,6 +139,7 @@ def load_nlp() -> Language:
             "(or the official en_core_web_sm 3.8.0)."
         )
     nlp.add_pipe("spaced_clitics", first=True)
+    nlp.add_pipe("spaced_abbreviations", after="spaced_clitics")
     _read_spaced_clitics_as_joined(nlp)
     nlp.add_pipe("paragraph_breaks", before="parser")
     # Long wire files and whole web pages exceed spaCy's default; the reader enforces our own limit.
