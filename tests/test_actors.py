@@ -715,3 +715,38 @@ def test_a_deed_reported_after_the_verb_is_done_by_the_reported_clauses_subject(
 ])
 def test_a_world_region_is_an_actor_of_its_cameo_region_code(text, code):
     some_target(events_of(text), "code", code)
+
+
+def test_an_act_named_as_a_passive_subject_keeps_its_owner_and_its_target():
+    event = first(events_of("EU sanctions against Belarus were lifted on Monday."), cameo="085")
+    assert event["source"]["name"] == "European Union", event["source"]
+    assert event["target"]["country"] == "BLR"
+
+
+def test_a_participle_with_its_agent_is_read_as_a_passive():
+    event = first(events_of("Supplies donated by the Norwegians reached the camp on Friday."), type="AID")
+    assert event["source"]["country"] == "NOR" and event["target"] is None
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Police beat a 60-year-old shopkeeper to death in eastern Kenya.", "a 60-year-old shopkeeper"),
+    ("The rebels freed 12 prisoners from a jail near the capital Bangui.", "12 prisoners"),
+])
+def test_whom_an_act_on_people_is_done_to_is_its_target_before_the_place(text, target):
+    assert max(events_of(text), key=lambda e: e["confidence"])["target"]["text"] == target
+
+
+def test_forces_held_ready_somewhere_have_that_place_as_target():
+    event = first(events_of("Kenyan troops remained on alert in the border region."), cameo="152")
+    assert event["target"]["text"] == "the border region"
+
+
+def test_a_participle_after_a_fronted_report_is_the_reported_subjects():
+    event = first(events_of("Rebels seized the town of Oruba, officials said Monday, killing nine soldiers."),
+                  cameo="190")
+    assert event["source"]["text"] == "Rebels" and event["attributed_to"]["text"] == "officials"
+
+
+def test_releasing_a_named_leader_is_a_release():
+    event = max(events_of("A court in Minsk released opposition leader Pavel Drozd."), key=lambda e: e["confidence"])
+    assert event["cameo"] == "0841" and event["target"]["text"] == "opposition leader Pavel Drozd"

@@ -101,9 +101,14 @@ def _made_to_act(trigger: Token, source: Actor | None) -> bool:
 
 
 def _own_subject(trigger: Token, source: Actor | None) -> bool:
-    """"coalition strikes USA": the trigger's own subject, or a noun trigger's possessor, is the
-    source the parse states; the one reporting it is not."""
-    return source is not None and any(c.dep_ in OWN_SUBJECTS and _inside(c, source) for c in trigger.children)
+    """"coalition strikes USA": the trigger's own subject, a noun trigger's possessor, or a passive
+    trigger's agent ("was violated by the opposition") is the source the parse states; the one
+    reporting it is not."""
+    if source is None:
+        return False
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(_inside(c, source) for c in trigger.children if c.dep_ in OWN_SUBJECTS) \
+        or any(_inside(a, source) for a in agents)
 
 
 def _passive_subject(trigger: Token, target: Actor | None) -> bool:
@@ -119,8 +124,11 @@ def _passive_subject(trigger: Token, target: Actor | None) -> bool:
 
 
 def _reported(trigger: Token) -> bool:
-    """Whether the trigger stands in a clause that another verb reports."""
-    return any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))
+    """Whether the trigger stands in a clause that another verb reports, or continues one reported
+    before that verb ("X overran the base, officials said, killing 17")."""
+    continues = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" \
+        and any(c.dep_ == "ccomp" and c.i < trigger.head.i for c in trigger.head.children)
+    return continues or any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))
 
 
 def _co_party(head: Token, actor: Actor | None) -> bool:

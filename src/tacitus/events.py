@@ -37,7 +37,8 @@ TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0871", "0872")
 STATE_ACTS = ("173", "174", "166", "175", "1822")
 ACT_DESCRIBERS = {"CVL", "NGO", "HLH", "EDU", "REF"}  # a bare role before an act says whom or what it is for
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
-FORCE_MOVES = ("15", "0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
+FORCE_POSTURES = ("15",)  # alerts, mobilisation, deployments: a show of force somewhere
+FORCE_MOVES = FORCE_POSTURES + ("0873", "0874")  # force postures, demobilisation and retreat: a side moving its own forces
 PORTIONS = {"part", "half", "rest", "bulk", "majority", "number", "dozen", "hundred", "thousand", "remainder"}
 PEERS = {"counterpart", "colleague", "ally", "neighbour", "neighbor", "rival", "opponent", "enemy", "partner"}
 NAME_TYPES = {"", "PERSON", "ORG", "NORP"}  # a name the resolver may not know is still the one acted on
@@ -63,6 +64,10 @@ WILL_MODALS = {"will", "would", "'ll", "'d", "wo"}  # what a reported clause say
 CONTENT_ROOTS = {"09", "10", "11", "12"}
 RECIPROCAL_CODES = {"050", "057", "060", "061", "062", "063", "064", "190", "196"}  # ties, deals, fighting, truce breaches
 PROTEST_ROOT = "14"
+# Acts done to people, whose direct object is their target known or not: release, arrest,
+# expulsion, assault, mass violence ("freed 37 prisoners", not the prison they were held in)
+PERSON_ACTS = ("0841", "173", "174", "18", "20")
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}  # where something is
 # Halting (or threatening to halt) negotiations or mediation: the "with" side is the target.
 PARTNER_CODES = {"134", "135", "164", "165"}
 
@@ -735,11 +740,22 @@ def _subject(verb: Token) -> Token | None:
             asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if asked is not None:  # "urged Russia to withdraw": Russia would withdraw
                 return asked
-        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head != verb:
+        reported = _fronted_report(verb)
+        if reported is not None:  # "X overran the base, officials said, killing 17": X killed them
+            verb = reported
+        elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head != verb:
             verb = verb.head
         else:
             return None
     return None
+
+
+def _fronted_report(verb: Token) -> Token | None:
+    """The reported clause before a verb of saying that a participle after it continues, as the
+    parser hangs it on the verb of saying ("X overran the base, officials said, killing 17")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in load_lexicon().reporting:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.head.i), None)
 
 
 def _is_country(actor: Actor | None) -> bool:
@@ -827,6 +843,8 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     # another shares its subject, which the parser hangs on the first
     passive = bool(objects) or any(c.dep_ == "auxpass" for c in token.children) \
         and not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
+    # "money donated by the Irish": a participle with its agent is a passive too
+    passive = passive or token.dep_ == "acl" and token.tag_ == "VBN" and bool(_prep_objects(token, {"by"}))
     if passive:
         shared = _subject(token) if not objects else None
         objects = objects or ([shared] if shared is not None else [])
@@ -835,6 +853,11 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         subjects = _prep_objects(token, {"by"})
         if not subjects and entry.code.startswith(STATE_ACTS):  # "was arrested in Rwanda": by Rwanda's state
             subjects = [p for p in _prep_objects(token, {"in", "from"}) if _is_country(resolver.resolve(p))]
+        if not subjects and objects and lexicon.names_act(objects[0]):
+            # "UN sanctions against Iran were lifted": whose the act was, and on whom
+            act = objects[0]
+            subjects = [c for c in act.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+            objects = _prep_objects(act, TARGET_PREPS)
         target, _ = _first_actor(objects, resolver)
         source, _ = _first_actor(subjects, resolver)
         if source is None and entry.code.startswith(FORCE_MOVES) and target is not None and target.role in FORCE_ROLES:
@@ -886,7 +909,9 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
             target = _phrase_target(token, source, resolver)
         else:
-            target, target_token = _first_actor(direct, resolver)
+            # "will release a kidnapped volunteer and a Japanese citizen to the Red Cross": a known
+            # party among the objects' conjuncts comes before the prepositions
+            target, target_token = _first_actor([t for o in direct for t in (o, *o.conjuncts)], resolver)
             if target is not None and _own_means(target, source):
                 places = _prep_objects(token, DESTINATION_PREPS)
                 destination, _ = _first_actor(places, resolver)
@@ -922,17 +947,23 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
                 target, reciprocal = partner, True
         if target is None and recipients:  # "gave cash to some 900 households": whoever receives
             target = resolver.words(recipients[0])
+        # "tortured a 35-year-old inmate to death in western Iran": whoever it is done to is the
+        # target, known or not, before the place where it happened
+        struck = target is None and entry.code.startswith(PERSON_ACTS) and bool(direct) \
+            and not lexicon.names_act(direct[0])
         if target is None:  # "rejected a request by X", "accepted an invitation to meet X": X
-            target, inner = _first_actor([t for o in direct for t in _inner_nouns(o)], resolver)
+            inner_nouns = [t for o in direct for t in _inner_nouns(o)
+                           if not (struck and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)]
+            target, inner = _first_actor(inner_nouns, resolver)
             target = None if target is not None and _own_forces(inner, target, source) else target  # "half of its troops"
-        if target is None:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
+        if target is None and not struck:  # "withdrew its troops from Iraq", "returned the skulls to Peru"
             others = _prep_objects(token, OTHER_PREPS) + [p for o in direct for p in _prep_objects(o, OTHER_PREPS)]
             target, _ = _first_actor(others, resolver)
-        if target is None:
+        if target is None and not struck:
             target = _complement_target(token, source, resolver)
-        if target is None:  # "sent lorries and a field hospital to Ghana": deeper in the phrase
+        if target is None and not struck:  # "sent lorries and a field hospital to Ghana": deeper in the phrase
             target = _phrase_target(token, source, resolver)
-        if target is None and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
+        if target is None and not struck and token.dep_ in ("xcomp", "advcl"):  # "called Chancellor Scholz to discuss"
             target, _ = _first_actor([c for c in token.head.children if c.dep_ in ("dobj", "oprd")], resolver)
     return source, target, reciprocal, subjects, objects + given
 
@@ -1062,8 +1093,10 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         target, _ = _first_actor(struck, resolver)
     if target is None and not struck:  # "a curfew in parts of Jaffna", "the main donor of food aid in Chad"
         others = [o for o in _prep_objects(token, OTHER_PREPS) if not first <= o.i <= trigger.i]
-        if entry.code.startswith(TERRITORIAL_CODES):  # the place a curfew is imposed on, named or not
-            others += _prep_objects(verb, TERRITORY_PREPS)  # "declared a state of siege on Sunday in X"
+        # the place a curfew is imposed on, named or not ("declared a state of siege on Sunday in
+        # X"), and where forces are held ready ("remained on alert in the north")
+        if entry.code.startswith(TERRITORIAL_CODES + FORCE_POSTURES):
+            others += _prep_objects(verb, TERRITORY_PREPS)
             objects += others
         target, _ = _first_actor(others, resolver)
     if target is None and not struck and not objects:  # "an appeal to help people in Ethiopia", "a mediation effort to end the rift between X and Y"
