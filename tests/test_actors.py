@@ -750,3 +750,11 @@ def test_a_participle_after_a_fronted_report_is_the_reported_subjects():
 def test_releasing_a_named_leader_is_a_release():
     event = max(events_of("A court in Minsk released opposition leader Pavel Drozd."), key=lambda e: e["confidence"])
     assert event["cameo"] == "0841" and event["target"]["text"] == "opposition leader Pavel Drozd"
+
+
+def test_a_title_with_a_name_of_its_own_is_not_the_earlier_title_holder():
+    event = first(events_of("The Ghanaian president expressed concern for President Okonkwo's health on Sunday."),
+                  cameo="012")
+    assert event["source"]["country"] == "GHA"
+    assert event["target"] is not None and "Okonkwo" in event["target"]["text"]
+    assert event["target"]["country"] != "GHA"

@@ -826,6 +826,12 @@ class ActorResolver:
         earlier = self._earlier(tokens)
         if earlier is None:
             return actor
+        # "President Buhari" after "the Guinean president" is someone else: a name of its own
+        # that the earlier actor's name lacks says so
+        earlier_words = set(f"{earlier.name or ''} {earlier.text}".lower().replace("-", " ").split())
+        if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.mentions and t.lower_ not in earlier_words
+               and t.lemma_.lower() not in ROLE_WORDS() for t in tokens):
+            return actor
         return replace(actor, country=earlier.country, code=earlier.code,
                        name=earlier.name if earlier.role == actor.role or actor.role is None else actor.name,
                        role=actor.role or earlier.role)

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .actors import ActorResolver
 from .classifier import LinearModel
+from .lexicon import load_lexicon
 from .record import Actor
 
 SLOTS = ("source", "target")
@@ -107,7 +108,11 @@ def _own_subject(trigger: Token, source: Actor | None) -> bool:
     if source is None:
         return False
     agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(_inside(c, source) for c in trigger.children if c.dep_ in OWN_SUBJECTS) \
+    owners = [c for c in trigger.children if c.dep_ in OWN_SUBJECTS]
+    if not owners and trigger.dep_ == "conj" and trigger.pos_ == "VERB":  # "stands with X and supports ...": shared
+        owners = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+    # a pronoun subject stands for the antecedent the rules gave ("it stands ... and supports")
+    return any(_inside(c, source) or c.pos_ == "PRON" and c.dep_ == "nsubj" for c in owners) \
         or any(_inside(a, source) for a in agents)
 
 
@@ -163,6 +168,8 @@ def revise(trigger: Token, code: str, source: Actor | None, target: Actor | None
         if scores[best] <= SURE[slot] or _inside(heads[best], mine) or _inside(heads[best], other) \
                 or _co_party(heads[best], other):
             continue
+        if load_lexicon().names_act(heads[best]) and resolver.resolve(heads[best]) is None:
+            continue  # "in protest against the laws": an act is no party to another
         picked = resolver.resolve(heads[best]) or resolver.words(heads[best])
         if picked is not None and picked.end > picked.start:
             chosen[slot] = picked
