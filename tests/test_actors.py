@@ -364,6 +364,11 @@ def test_copy_that_spaces_its_abbreviations_and_decimals_is_read_like_copy_that_
     assert readings[0] and readings[0] == readings[1], (spaced, readings)
 
 
+def test_a_title_abbreviation_with_a_spaced_point_starts_no_sentence():
+    event = first(events_of("Sen . Ana Ruiz says that she is pessimistic about the budget deal ."), cameo="012")
+    assert event["source"]["text"] == "Sen . Ana Ruiz"
+
+
 def test_a_protest_is_aimed_at_whoever_did_what_it_protests():
     events = events_of("Nurses began a hunger strike against pay cuts imposed by the Health Ministry.")
     assert first(events, cameo="142")["target"]["text"] == "the Health Ministry"
@@ -758,3 +763,15 @@ def test_a_title_with_a_name_of_its_own_is_not_the_earlier_title_holder():
     assert event["source"]["country"] == "GHA"
     assert event["target"] is not None and "Okonkwo" in event["target"]["text"]
     assert event["target"]["country"] != "GHA"
+
+
+def test_a_deal_is_between_its_parties_not_on_its_topic():
+    event = first(events_of("Ethiopia signed a deal with Kenya on Somalia."), cameo="057")
+    assert (event["source"]["country"], event["target"]["country"]) == ("ETH", "KEN")
+    event = first(events_of("UK and EU negotiators reached a deal on the Irish border."), cameo="057")
+    assert {event["source"]["code"], event["target"]["code"]} == {"GBR", "IGOEUREEC"}, event
+
+
+def test_what_is_sent_to_a_place_goes_there_also_after_several_things():
+    events = events_of("Britain has sent 100 armoured vehicles and a team of paratroopers to Lebanon.")
+    assert max(events, key=lambda e: e["confidence"])["target"]["country"] == "LBN"

@@ -70,6 +70,7 @@ PERSON_ACTS = ("0841", "173", "174", "18", "20")
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}  # where something is
 # Halting (or threatening to halt) negotiations or mediation: the "with" side is the target.
 PARTNER_CODES = {"134", "135", "164", "165"}
+MUTUAL_DEALS = {"050", "057", "061", "062", "064"}  # ties, agreements, economic, military and intelligence cooperation
 
 
 @dataclass
@@ -791,7 +792,8 @@ def _content_object(noun: Token) -> Token:
 def _prep_order(entry: Entry) -> tuple[set[str], set[str]]:
     """Talks are with a partner and on a topic ("talks with Russia on Syria"); most acts are on or
     against their target."""
-    if entry.code[:2] in RECIPROCAL_ROOTS or entry.code in PARTNER_CODES:
+    # deals and cooperation are with a partner and on a topic too ("a deal with Kenya on Somalia")
+    if entry.code[:2] in RECIPROCAL_ROOTS or entry.code in PARTNER_CODES or entry.code in MUTUAL_DEALS:
         return RECIPROCAL_PREPS, TARGET_PREPS
     return TARGET_PREPS, RECIPROCAL_PREPS
 
@@ -881,6 +883,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         # "provided training to AMISOM": the parser makes "to" the dative; its object is the actor
         direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else
                                                [g for g in c.children if g.dep_ == "pobj"])]
+        about: list[Token] = []
         if entry.object:  # "expressed optimism about a deal": an object the entry names is part of the act
             named = [o for o in direct if o.lemma_.lower() in entry.object and resolver.resolve(o) is None]
             about = _authors(named) + [p for o in named for p in _prep_objects(o, ABOUT_PREPS)]  # "accusations by X"
@@ -906,6 +909,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
             direct = recipients + [o for o in direct if o not in given]
         if entry.prep in ADDRESSEE_PREPS:  # "called on Kenyan leaders to follow the late President Moi"
             direct = _prep_objects(token, {entry.prep}) + direct
+        target_token = None
         if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
             target = _phrase_target(token, source, resolver)
         else:
@@ -928,13 +932,16 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         objects = list(direct)
         if target is None:  # "rejected accusations by Caracas against Brazil", "welcomed Chile's offer"
             target, _ = _first_actor(_authors(direct[:1]), resolver)
+        # "reached a deal on the Irish border": what a mutual act is about is no party to it
+        topic = target is not None and entry.code in MUTUAL_DEALS and target_token in about
         for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with Chile"
             prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
             objects += prep_objects
             if target is None:
                 target, _ = _first_actor(prep_objects, resolver)
                 reciprocal = target is not None and preps is RECIPROCAL_PREPS
-        if not _identified(target) and _reciprocal_code(entry.code) or target is None and entry.petrarch:
+                topic = target is not None and preps is TARGET_PREPS and entry.code in MUTUAL_DEALS
+        if (not _identified(target) or topic) and _reciprocal_code(entry.code) or target is None and entry.petrarch:
             # "X and Y met", "X and Y signed a deal": a mutual act between co-subjects is between them,
             # not on the thing agreed; PETRARCH codes any compound subject with no target so
             partner = _first_actor(source_token.conjuncts, resolver)[0] if source_token is not None else None
@@ -1007,10 +1014,12 @@ def _adjective_arguments(token: Token, entry: Entry, resolver: ActorResolver, le
 def _recipients(verb: Token, direct: list[Token]) -> list[Token]:
     """Who receives what a verb of handing over hands over: its dative ("gave Kenya a loan") or the
     object of "to", "with" or "into", on the verb or on the thing handed ("supplied rifles to the
-    militia")."""
+    militia"), also after the last of several things ("sent vehicles and a team of paratroopers to
+    Lebanon")."""
     datives = [c for c in direct if c.dep_ == "dative" or c.dep_ == "pobj" and c.head.dep_ == "dative"]
-    return [*datives, *_prep_objects(verb, RECIPIENT_PREPS),
-            *(p for o in direct if o not in datives for p in _prep_objects(o, RECIPIENT_PREPS))]
+    handed = [t for o in direct if o not in datives for t in (o, *o.conjuncts)]
+    handed += [g for t in handed for g in _prep_objects(t, {"of"})]
+    return [*datives, *_prep_objects(verb, RECIPIENT_PREPS), *(p for o in handed for p in _prep_objects(o, RECIPIENT_PREPS))]
 
 
 def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lexicon) -> tuple:
@@ -1130,7 +1139,7 @@ def _co_party(source: Actor | None, trigger: Token, resolver: ActorResolver) -> 
         if re.search(r",|\band\b", doc[first.i:second.i].text):
             for token in (first, second):
                 actor = resolver.resolve(token)
-                if _identified(actor) and actor.code != source.code and actor.end - actor.start < source.end - source.start:
+                if _identified(actor) and actor.code != source.code:
                     return actor
     return None
 

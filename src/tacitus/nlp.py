@@ -69,13 +69,15 @@ def _read_spaced_clitics_as_joined(nlp: Language) -> None:
 
 
 # Tokenised corpora also space the points of abbreviations and decimals ("the U . K .",
-# "D . C .", "352 . 5 million"): the parser ends a sentence at each such point.
+# "D . C .", "Sen . Mitch McConnell", "352 . 5 million"): the parser ends a sentence at each such point.
 def _spaced_abbreviation(doc: Doc, start: int) -> int:
     """The end of a spaced abbreviation or decimal starting at token `start`, or `start`."""
     def spaced_point(i: int) -> bool:
         return i + 1 < len(doc) and doc[i].text == "." and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
 
     first = doc[start]
+    if first.text in _abbreviations() and spaced_point(start + 1):
+        return start + 2  # "Sen . Mitch McConnell", "On Nov . 18"
     if first.is_digit:
         if spaced_point(start + 1) and doc[start + 2].is_digit:
             return start + 3
@@ -90,6 +92,13 @@ def _spaced_abbreviation(doc: Doc, start: int) -> int:
     if end < len(doc) and doc[end].text == "." and doc[end - 1].whitespace_:
         end += 1  # the abbreviation's own final point: "U . K ."
     return end
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    from .resources import read_csv
+
+    return frozenset(row["word"] for row in read_csv("abbreviations.csv"))
 
 
 @Language.component("spaced_abbreviations")
