@@ -105,6 +105,8 @@ def _abbreviations() -> frozenset[str]:
 def spaced_abbreviations(doc: Doc) -> Doc:
     """Make a spaced abbreviation or decimal one token that the model reads as the joined form
     ("U.K.", "352.5"); the text and its offsets are unchanged."""
+    if " . " not in doc.text:
+        return doc  # ordinary copy: no spaced point anywhere
     spans, i = [], 0
     while i < len(doc) - 2:  # at least a letter or digit, a point and another
         end = _spaced_abbreviation(doc, i) if not i or doc[i - 1].whitespace_ else i
