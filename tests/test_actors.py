@@ -775,3 +775,9 @@ def test_a_deal_is_between_its_parties_not_on_its_topic():
 def test_what_is_sent_to_a_place_goes_there_also_after_several_things():
     events = events_of("Britain has sent 100 armoured vehicles and a team of paratroopers to Lebanon.")
     assert max(events, key=lambda e: e["confidence"])["target"]["country"] == "LBN"
+
+
+def test_what_an_announced_act_is_done_to_is_the_announcements_target():
+    events = events_of("Kenyan authorities announced they will extend the curfew order in Lamu district for a month, "
+                       "banning gatherings of more than five persons.")
+    assert max(events, key=lambda e: e["confidence"])["target"]["text"] == "Lamu district"

@@ -464,7 +464,9 @@ def _build_event(clause: Clause, candidate: Candidate, resolver: ActorResolver, 
     if candidate.inner is not None and (not _identified(target) or announces):
         _, inner_target, _ = _arguments(candidate.inner.token, candidate.inner.entry, resolver, lexicon)
         names_act = target is not None and target.start <= candidate.inner.token.idx < target.end  # "mediation efforts"
-        target = inner_target if target is None or names_act or _identified(inner_target) else target
+        # what an announced act is done to, known or not, beats an actor found deeper in the sentence
+        takes_inner = target is None or names_act or _identified(inner_target) or announces and inner_target is not None
+        target = inner_target if takes_inner else target
     attributed = _attribution(candidate, resolver)
     if source is None and code.penta_class in (0, 1, 3):  # a verbal act with no subject is the speaker's
         source = attributed
