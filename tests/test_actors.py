@@ -781,3 +781,9 @@ def test_what_an_announced_act_is_done_to_is_the_announcements_target():
     events = events_of("Kenyan authorities announced they will extend the curfew order in Lamu district for a month, "
                        "banning gatherings of more than five persons.")
     assert max(events, key=lambda e: e["confidence"])["target"]["text"] == "Lamu district"
+
+
+def test_the_country_is_the_subject_named_before_not_a_country_named_as_a_place():
+    events = events_of("Kenya said it cannot take in more refugees from Somalia, the first time the country has "
+                       "threatened to close its border.")
+    assert first(events, type="THREATEN")["source"]["country"] == "KEN"

@@ -675,7 +675,10 @@ class ActorResolver:
             actor.name = span.text
         self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
         for kind in _kinds(org, actor, head_mention):
-            self.memory.by_kind[kind] = actor
+            # a country named only as a place ("refugees from Myanmar") is not what a later "the
+            # country" most likely means when another was the subject
+            if kind != "country" or head.dep_ in ("nsubj", "nsubjpass") or kind not in self.memory.by_kind:
+                self.memory.by_kind[kind] = actor
         composed = _dictionary_code(actor, org, person, tokens)
         if composed is not None:
             return replace(actor, code=composed)
