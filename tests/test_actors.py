@@ -786,4 +786,6 @@ def test_what_an_announced_act_is_done_to_is_the_announcements_target():
 def test_the_country_is_the_subject_named_before_not_a_country_named_as_a_place():
     events = events_of("Kenya said it cannot take in more refugees from Somalia, the first time the country has "
                        "threatened to close its border.")
-    assert first(events, type="THREATEN")["source"]["country"] == "KEN"
+    threat = first(events, type="THREATEN")
+    assert threat["source"]["country"] == "KEN"
+    assert threat["source"]["text"] == "Kenya"  # the name the sentence gives, as for a pronoun

@@ -805,8 +805,10 @@ class ActorResolver:
     def _refer(self, head: Token, earlier: Actor | None, span: Span | None = None) -> Actor | None:
         if earlier is None:
             return None
-        if head.pos_ == "PRON" and head.sent.start_char <= earlier.start < head.sent.end_char:
-            # "called President Erdogan and urged him": the name itself is in the sentence
+        described = head.lemma_.lower() in load_knowledge().descriptions
+        if (head.pos_ == "PRON" or described) and head.sent.start_char <= earlier.start < head.sent.end_char:
+            # "called President Erdogan and urged him", "Bangladesh said ..., the first time the
+            # country has threatened": the name itself is in the sentence
             return replace(earlier, reciprocal=False, code=actor_code(earlier))
         span = span or self.doc[head.i : head.i + 1]
         return replace(earlier, text=span.text, start=span.start_char, end=span.end_char, reciprocal=False,
