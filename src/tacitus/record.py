@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-CODER_VERSION = "0.1.0"
+CODER_VERSION = "0.2.0"  # bumped when the built-in coding changes, so stores code their documents again
 ONTOLOGY_VERSION = "CAMEO 0.7b5 / PLOVER 0.8"
 
 
