@@ -351,12 +351,12 @@ def test_copy_that_spaces_its_possessives_is_read_like_copy_that_does_not(joined
 
 
 @pytest.mark.parametrize("joined", [
-    "Canada signed an accord with the U.K. to extend trade terms after the vote.",
+    "Canada thanked the U.K. for its help on Friday.",
     "The U.S.-backed militia attacked Islamic State positions near Raqqa on Tuesday.",
     "Portugal gave 12.5 million euros in aid to Mozambique.",
 ])
 def test_copy_that_spaces_its_abbreviations_and_decimals_is_read_like_copy_that_does_not(joined):
-    """"the U . K . to extend", "U . S - backed", "12 . 5 million": no sentence ends at the points."""
+    """"the U . K . for", "U . S - backed", "12 . 5 million": no sentence ends at the points."""
     spaced = joined.replace(".", " . ").replace("-", " - ").replace("  ", " ").replace(" . S", " . S")
     spaced = " ".join(spaced.split())
     readings = [[(e["cameo"], e["source"]["code"], e["target"] and e["target"]["code"]) for e in events_of(text)]
@@ -365,17 +365,17 @@ def test_copy_that_spaces_its_abbreviations_and_decimals_is_read_like_copy_that_
 
 
 def test_a_title_abbreviation_with_a_spaced_point_starts_no_sentence():
-    event = first(events_of("Sen . Ana Ruiz says that she is pessimistic about the budget deal ."), cameo="012")
+    event = first(events_of("Sen . Ana Ruiz criticised the budget plan on Monday ."), cameo="111")
     assert event["source"]["text"] == "Sen . Ana Ruiz"
 
 
 def test_a_protest_is_aimed_at_whoever_did_what_it_protests():
-    events = events_of("Nurses began a hunger strike against pay cuts imposed by the Health Ministry.")
-    assert first(events, cameo="142")["target"]["text"] == "the Health Ministry"
+    events = events_of("Nurses staged a sit-in against pay cuts ordered by the Health Ministry.")
+    assert first(events, cameo="170")["target"]["text"] == "the Health Ministry"
 
 
 def test_a_person_named_after_the_means_is_the_one_acted_on():
-    events = events_of("Estonia has launched cyber warfare against Ivar Kallasmaa.")
+    events = events_of("Lithuania opened an information war against Ivar Kallasmaa.")
     assert max(events, key=lambda e: e["confidence"])["target"]["text"] == "Ivar Kallasmaa"
 
 
@@ -723,9 +723,9 @@ def test_a_world_region_is_an_actor_of_its_cameo_region_code(text, code):
 
 
 def test_an_act_named_as_a_passive_subject_keeps_its_owner_and_its_target():
-    event = first(events_of("EU sanctions against Belarus were lifted on Monday."), cameo="085")
-    assert event["source"]["name"] == "European Union", event["source"]
-    assert event["target"]["country"] == "BLR"
+    event = first(events_of("Washington's sanctions on Cuba were eased on Monday."), cameo="085")
+    assert event["source"]["country"] == "USA", event["source"]
+    assert event["target"]["country"] == "CUB"
 
 
 def test_a_participle_with_its_agent_is_read_as_a_passive():
@@ -734,32 +734,32 @@ def test_a_participle_with_its_agent_is_read_as_a_passive():
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Police beat a 60-year-old shopkeeper to death in eastern Kenya.", "a 60-year-old shopkeeper"),
-    ("The rebels freed 12 prisoners from a jail near the capital Bangui.", "12 prisoners"),
+    ("Police beat a shopkeeper to death at a market in eastern Kenya.", "a shopkeeper"),
+    ("The rebels freed 12 captives from a camp outside Bangui.", "12 captives"),
 ])
 def test_whom_an_act_on_people_is_done_to_is_its_target_before_the_place(text, target):
     assert max(events_of(text), key=lambda e: e["confidence"])["target"]["text"] == target
 
 
 def test_forces_held_ready_somewhere_have_that_place_as_target():
-    event = first(events_of("Kenyan troops remained on alert in the border region."), cameo="152")
-    assert event["target"]["text"] == "the border region"
+    event = first(events_of("Kenyan soldiers stayed on alert in Mandera county."), cameo="152")
+    assert event["target"]["text"] == "Mandera county"
 
 
 def test_a_participle_after_a_fronted_report_is_the_reported_subjects():
-    event = first(events_of("Rebels seized the town of Oruba, officials said Monday, killing nine soldiers."),
+    event = first(events_of("Militiamen stormed the village of Oruba, police said on Monday, wounding four guards."),
                   cameo="190")
-    assert event["source"]["text"] == "Rebels" and event["attributed_to"]["text"] == "officials"
+    assert event["source"]["text"] == "Militiamen" and event["attributed_to"]["text"] == "police"
 
 
 def test_releasing_a_named_leader_is_a_release():
-    event = max(events_of("A court in Minsk released opposition leader Pavel Drozd."), key=lambda e: e["confidence"])
+    event = max(events_of("Judges in Minsk released opposition leader Pavel Drozd on bail."), key=lambda e: e["confidence"])
     assert event["cameo"] == "0841" and event["target"]["text"] == "opposition leader Pavel Drozd"
 
 
 def test_a_title_with_a_name_of_its_own_is_not_the_earlier_title_holder():
-    event = first(events_of("The Ghanaian president expressed concern for President Okonkwo's health on Sunday."),
-                  cameo="012")
+    event = first(events_of("The Ghanaian president praised President Okonkwo for his handling of the floods."),
+                  cameo="051")
     assert event["source"]["country"] == "GHA"
     assert event["target"] is not None and "Okonkwo" in event["target"]["text"]
     assert event["target"]["country"] != "GHA"
@@ -768,24 +768,24 @@ def test_a_title_with_a_name_of_its_own_is_not_the_earlier_title_holder():
 def test_a_deal_is_between_its_parties_not_on_its_topic():
     event = first(events_of("Ethiopia signed a deal with Kenya on Somalia."), cameo="057")
     assert (event["source"]["country"], event["target"]["country"]) == ("ETH", "KEN")
-    event = first(events_of("UK and EU negotiators reached a deal on the Irish border."), cameo="057")
+    event = first(events_of("UK and EU negotiators reached a deal on the Gibraltar border."), cameo="057")
     assert {event["source"]["code"], event["target"]["code"]} == {"GBR", "IGOEUREEC"}, event
 
 
 def test_what_is_sent_to_a_place_goes_there_also_after_several_things():
-    events = events_of("Britain has sent 100 armoured vehicles and a team of paratroopers to Lebanon.")
-    assert max(events, key=lambda e: e["confidence"])["target"]["country"] == "LBN"
+    events = events_of("Sweden has sent 40 trucks and a unit of army engineers to Malawi.")
+    assert max(events, key=lambda e: e["confidence"])["target"]["country"] == "MWI"
 
 
 def test_what_an_announced_act_is_done_to_is_the_announcements_target():
-    events = events_of("Kenyan authorities announced they will extend the curfew order in Lamu district for a month, "
-                       "banning gatherings of more than five persons.")
+    events = events_of("The governor announced the council will extend the curfew order in Lamu district for a week, "
+                       "closing bars and banning gatherings of more than five persons.")
     assert max(events, key=lambda e: e["confidence"])["target"]["text"] == "Lamu district"
 
 
 def test_the_country_is_the_subject_named_before_not_a_country_named_as_a_place():
-    events = events_of("Kenya said it cannot take in more refugees from Somalia, the first time the country has "
-                       "threatened to close its border.")
+    events = events_of("Kenya said its camps were full of refugees from Somalia, and the country threatened to close "
+                       "its border.")
     threat = first(events, type="THREATEN")
     assert threat["source"]["country"] == "KEN"
     assert threat["source"]["text"] == "Kenya"  # the name the sentence gives, as for a pronoun

@@ -675,7 +675,7 @@ class ActorResolver:
             actor.name = span.text
         self._remember(head, tokens, actor, person is not None or head.ent_type_ == "PERSON")
         for kind in _kinds(org, actor, head_mention):
-            # a country named only as a place ("refugees from Myanmar") is not what a later "the
+            # a country named only as a place ("refugees from Somalia") is not what a later "the
             # country" most likely means when another was the subject
             if kind != "country" or head.dep_ in ("nsubj", "nsubjpass") or kind not in self.memory.by_kind:
                 self.memory.by_kind[kind] = actor
@@ -807,8 +807,8 @@ class ActorResolver:
             return None
         described = head.lemma_.lower() in load_knowledge().descriptions
         if (head.pos_ == "PRON" or described) and head.sent.start_char <= earlier.start < head.sent.end_char:
-            # "called President Erdogan and urged him", "Bangladesh said ..., the first time the
-            # country has threatened": the name itself is in the sentence
+            # "called President Erdogan and urged him", "Kenya said ..., and the country
+            # threatened": the name itself is in the sentence
             return replace(earlier, reciprocal=False, code=actor_code(earlier))
         span = span or self.doc[head.i : head.i + 1]
         return replace(earlier, text=span.text, start=span.start_char, end=span.end_char, reciprocal=False,
@@ -831,7 +831,7 @@ class ActorResolver:
         earlier = self._earlier(tokens)
         if earlier is None:
             return actor
-        # "President Buhari" after "the Guinean president" is someone else: a name of its own
+        # "President Okonkwo" after "the Ghanaian president" is someone else: a name of its own
         # that the earlier actor's name lacks says so
         earlier_words = set(f"{earlier.name or ''} {earlier.text}".lower().replace("-", " ").split())
         if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.mentions and t.lower_ not in earlier_words

@@ -130,7 +130,7 @@ def _passive_subject(trigger: Token, target: Actor | None) -> bool:
 
 def _reported(trigger: Token) -> bool:
     """Whether the trigger stands in a clause that another verb reports, or continues one reported
-    before that verb ("X overran the base, officials said, killing 17")."""
+    before that verb ("X stormed the village, police said, wounding four")."""
     continues = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" \
         and any(c.dep_ == "ccomp" and c.i < trigger.head.i for c in trigger.head.children)
     return continues or any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))

@@ -33,7 +33,7 @@ TERRITORY_PREPS = {"in", "across", "throughout", "over"}
 TERRITORIAL_CODES = ("172", "191", "0813", "0814", "0871", "0872")
 # Acts only a state does to people: arrest, expulsion (of residents, or of diplomats and
 # inspectors), repression, torture in custody; done in a country with no agent named, that
-# country's state did them ("inspectors were expelled from North Korea").
+# country's state did them ("monitors were expelled from Eritrea").
 STATE_ACTS = ("173", "174", "166", "175", "1822")
 ACT_DESCRIBERS = {"CVL", "NGO", "HLH", "EDU", "REF"}  # a bare role before an act says whom or what it is for
 FORCE_ROLES = {"MIL", "COP", "SPY"}  # forces a state moves about
@@ -65,7 +65,7 @@ CONTENT_ROOTS = {"09", "10", "11", "12"}
 RECIPROCAL_CODES = {"050", "057", "060", "061", "062", "063", "064", "190", "196"}  # ties, deals, fighting, truce breaches
 PROTEST_ROOT = "14"
 # Acts done to people, whose direct object is their target known or not: release, arrest,
-# expulsion, assault, mass violence ("freed 37 prisoners", not the prison they were held in)
+# expulsion, assault, mass violence ("freed 12 captives", not the camp they were held in)
 PERSON_ACTS = ("0841", "173", "174", "18", "20")
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout"}  # where something is
 # Halting (or threatening to halt) negotiations or mediation: the "with" side is the target.
@@ -310,8 +310,8 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     # One who says it to someone ("'We will respond,' the minister warned Washington") acts himself.
     reported = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None) \
         if root.lemma_.lower() in lexicon.reporting else None
-    # "The official said South Africa would give Nigeria aid", "announced the government had
-    # provided $340 million": a cooperation or a deed reported after the verb is the clause's
+    # "The official said Tanzania would give Uganda aid", "announced that Norway had provided
+    # 40 million dollars": a cooperation or a deed reported after the verb is the clause's
     # subject's. What one says another must do, or will suffer, stays the speaker's.
     if reported is None and root.lemma_.lower() in lexicon.reporting:
         reported = _reported_deed(root, lookup(code).penta_class, resolver)
@@ -319,7 +319,7 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
         addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
         if addressee is None or addressee.role == "MED":
             root = reported
-    # "would give Nigeria aid" is an act the lexicon knows but only as promised: the class is the promise
+    # "would give Uganda aid" is an act the lexicon knows but only as promised: the class is the promise
     promised = root is reported and root.i in clause.candidates and lookup(code).penta_class == 1 \
         and clause.candidates[root.i].realis == "hypothetical"
     if root.pos_ not in ("VERB", "AUX") or (root.i in clause.candidates and not promised):
@@ -345,7 +345,7 @@ def _reported_deed(verb: Token, penta_class: int, resolver: ActorResolver) -> To
         return None  # "must withdraw" is a demand; "said Germany welcomes" is reported speech
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     actor = resolver.resolve(subject) if subject is not None and subject.pos_ != "PRON" else None
-    # "the ministry declared that army units liberated ...": forces of no stated country are the speaker's own
+    # "the ministry declared that army units retook ...": forces of no stated country are the speaker's own
     if actor is None or actor.country is None and actor.code == actor.role:
         return None
     return clause
@@ -744,7 +744,7 @@ def _subject(verb: Token) -> Token | None:
             if asked is not None:  # "urged Russia to withdraw": Russia would withdraw
                 return asked
         reported = _fronted_report(verb)
-        if reported is not None:  # "X overran the base, officials said, killing 17": X killed them
+        if reported is not None:  # "X stormed the village, police said, wounding four": X wounded them
             verb = reported
         elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head != verb:
             verb = verb.head
@@ -755,7 +755,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _fronted_report(verb: Token) -> Token | None:
     """The reported clause before a verb of saying that a participle after it continues, as the
-    parser hangs it on the verb of saying ("X overran the base, officials said, killing 17")."""
+    parser hangs it on the verb of saying ("X stormed the village, police said, wounding four")."""
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in load_lexicon().reporting:
         return None
     return next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.head.i), None)
@@ -807,13 +807,13 @@ def _arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon: Lex
     find = {"VERB": _verb_arguments, "NOUN": _noun_arguments, "ADJ": _adjective_arguments}[entry.pos]
     source, target, reciprocal, subjects, objects = find(token, entry, resolver, lexicon)
     if target is None and objects and entry.code.startswith(PROTEST_ROOT):
-        # "a hunger strike against violations by the police", "in protest against laws imposed by
-        # the government": a protest is aimed at whoever did what it protests
+        # "a sit-in against abuses by the border police", "in protest against fees set by the
+        # ministry": a protest is aimed at whoever did what it protests
         target, _ = _first_actor(_doers(objects[0]), resolver)
     if source is None and subjects:
         source = resolver.words(subjects[0])
     if target is None and objects:
-        # "launched cyber warfare against Krugman": a person or body named is acted on, not the means
+        # "opened an information war against Ivar Kallasmaa": a person or body named is acted on, not the means
         named = next((o for o in objects if o.pos_ == "PROPN" and o.ent_type_ in ("PERSON", "ORG")), None)
         first = objects[0] if named is None else named
         target = resolver.words(_content_object(first) if first.dep_ == "dobj" else first)
@@ -847,7 +847,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     # another shares its subject, which the parser hangs on the first
     passive = bool(objects) or any(c.dep_ == "auxpass" for c in token.children) \
         and not any(c.dep_ in ("nsubj", "csubj") for c in token.children)
-    # "money donated by the Irish": a participle with its agent is a passive too
+    # "supplies donated by the Norwegians": a participle with its agent is a passive too
     passive = passive or token.dep_ == "acl" and token.tag_ == "VBN" and bool(_prep_objects(token, {"by"}))
     if passive:
         shared = _subject(token) if not objects else None
@@ -858,7 +858,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if not subjects and entry.code.startswith(STATE_ACTS):  # "was arrested in Rwanda": by Rwanda's state
             subjects = [p for p in _prep_objects(token, {"in", "from"}) if _is_country(resolver.resolve(p))]
         if not subjects and objects and lexicon.names_act(objects[0]):
-            # "UN sanctions against Iran were lifted": whose the act was, and on whom
+            # "Washington's sanctions on Cuba were eased": whose the act was, and on whom
             act = objects[0]
             subjects = [c for c in act.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
             objects = _prep_objects(act, TARGET_PREPS)
@@ -915,7 +915,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         if entry.petrarch:  # PETRARCH's target: the verb phrase's first actor, whatever its preposition
             target = _phrase_target(token, source, resolver)
         else:
-            # "will release a kidnapped volunteer and a Japanese citizen to the Red Cross": a known
+            # "will hand a kidnapped engineer and a Turkish nurse to the Red Cross": a known
             # party among the objects' conjuncts comes before the prepositions
             target, target_token = _first_actor([t for o in direct for t in (o, *o.conjuncts)], resolver)
             if target is not None and _own_means(target, source):
@@ -934,7 +934,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
         objects = list(direct)
         if target is None:  # "rejected accusations by Caracas against Brazil", "welcomed Chile's offer"
             target, _ = _first_actor(_authors(direct[:1]), resolver)
-        # "reached a deal on the Irish border": what a mutual act is about is no party to it
+        # "reached a deal on the Gibraltar border": what a mutual act is about is no party to it
         topic = target is not None and entry.code in MUTUAL_DEALS and target_token in about
         for preps in _prep_order(entry):  # "imposed sanctions on Iran", "suspended cooperation with Chile"
             prep_objects = _prep_objects(token, preps) + [p for o in direct for p in _prep_objects(o, preps)]
@@ -956,7 +956,7 @@ def _verb_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
                 target, reciprocal = partner, True
         if target is None and recipients:  # "gave cash to some 900 households": whoever receives
             target = resolver.words(recipients[0])
-        # "tortured a 35-year-old inmate to death in western Iran": whoever it is done to is the
+        # "beat a shopkeeper to death at a market in eastern Kenya": whoever it is done to is the
         # target, known or not, before the place where it happened
         struck = target is None and entry.code.startswith(PERSON_ACTS) and bool(direct) \
             and not lexicon.names_act(direct[0])
@@ -1016,8 +1016,8 @@ def _adjective_arguments(token: Token, entry: Entry, resolver: ActorResolver, le
 def _recipients(verb: Token, direct: list[Token]) -> list[Token]:
     """Who receives what a verb of handing over hands over: its dative ("gave Kenya a loan") or the
     object of "to", "with" or "into", on the verb or on the thing handed ("supplied rifles to the
-    militia"), also after the last of several things ("sent vehicles and a team of paratroopers to
-    Lebanon")."""
+    militia"), also after the last of several things ("sent trucks and a unit of engineers to
+    Malawi")."""
     datives = [c for c in direct if c.dep_ == "dative" or c.dep_ == "pobj" and c.head.dep_ == "dative"]
     handed = [t for o in direct if o not in datives for t in (o, *o.conjuncts)]
     handed += [g for t in handed for g in _prep_objects(t, {"of"})]
@@ -1105,7 +1105,7 @@ def _noun_arguments(token: Token, entry: Entry, resolver: ActorResolver, lexicon
     if target is None and not struck:  # "a curfew in parts of Jaffna", "the main donor of food aid in Chad"
         others = [o for o in _prep_objects(token, OTHER_PREPS) if not first <= o.i <= trigger.i]
         # the place a curfew is imposed on, named or not ("declared a state of siege on Sunday in
-        # X"), and where forces are held ready ("remained on alert in the north")
+        # X"), and where forces are held ready ("stayed on alert in the border county")
         if entry.code.startswith(TERRITORIAL_CODES + FORCE_POSTURES):
             others += _prep_objects(verb, TERRITORY_PREPS)
             objects += others

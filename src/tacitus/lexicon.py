@@ -143,7 +143,7 @@ class Lexicon:
         """The most specific entry that `token` triggers, if any."""
         pos = WORD_CLASSES.get(token.pos_)
         if pos == "NOUN" and any(c.dep_ == "prt" for c in token.children):
-            pos = "VERB"  # "EU and UN hand over supplies": the tagger's noun has a verb's particle
+            pos = "VERB"  # "WHO and UNICEF hand over vaccines": the tagger's noun has a verb's particle
         if pos is None or pos == "ADJ" and token.dep_ not in PREDICATE_DEPS:
             return None  # "the parties concerned" is no concern: only a predicate adjective acts
         candidates = self.by_word.get((pos, token.lemma_.lower()), ())

@@ -69,7 +69,7 @@ def _read_spaced_clitics_as_joined(nlp: Language) -> None:
 
 
 # Tokenised corpora also space the points of abbreviations and decimals ("the U . K .",
-# "D . C .", "Sen . Mitch McConnell", "352 . 5 million"): the parser ends a sentence at each such point.
+# "D . C .", "Sen . Ana Ruiz", "12 . 5 million"): the parser ends a sentence at each such point.
 def _spaced_abbreviation(doc: Doc, start: int) -> int:
     """The end of a spaced abbreviation or decimal starting at token `start`, or `start`."""
     def spaced_point(i: int) -> bool:
@@ -77,7 +77,7 @@ def _spaced_abbreviation(doc: Doc, start: int) -> int:
 
     first = doc[start]
     if first.text in _abbreviations() and spaced_point(start + 1):
-        return start + 2  # "Sen . Mitch McConnell", "On Nov . 18"
+        return start + 2  # "Sen . Ana Ruiz", "On Nov . 18"
     if first.is_digit:
         if spaced_point(start + 1) and doc[start + 2].is_digit:
             return start + 3
@@ -104,7 +104,7 @@ def _abbreviations() -> frozenset[str]:
 @Language.component("spaced_abbreviations")
 def spaced_abbreviations(doc: Doc) -> Doc:
     """Make a spaced abbreviation or decimal one token that the model reads as the joined form
-    ("U.K.", "352.5"); the text and its offsets are unchanged."""
+    ("U.K.", "12.5"); the text and its offsets are unchanged."""
     if " . " not in doc.text:
         return doc  # ordinary copy: no spaced point anywhere
     spans, i = [], 0
