@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .actors import ActorResolver
 from .classifier import LinearModel
-from .lexicon import load_lexicon
+from .lexicon import fronted_report, load_lexicon
 from .record import Actor
 
 SLOTS = ("source", "target")
@@ -131,9 +131,7 @@ def _passive_subject(trigger: Token, target: Actor | None) -> bool:
 def _reported(trigger: Token) -> bool:
     """Whether the trigger stands in a clause that another verb reports, or continues one reported
     before that verb ("X stormed the village, police said, wounding four")."""
-    continues = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" \
-        and any(c.dep_ == "ccomp" and c.i < trigger.head.i for c in trigger.head.children)
-    return continues or any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))
+    return fronted_report(trigger) is not None or any(t.dep_ in REPORTED_CLAUSES for t in (trigger, *trigger.ancestors))
 
 
 def _co_party(head: Token, actor: Actor | None) -> bool:
@@ -168,9 +166,10 @@ def revise(trigger: Token, code: str, source: Actor | None, target: Actor | None
         if scores[best] <= SURE[slot] or _inside(heads[best], mine) or _inside(heads[best], other) \
                 or _co_party(heads[best], other):
             continue
-        if load_lexicon().names_act(heads[best]) and resolver.resolve(heads[best]) is None:
+        known = resolver.resolve(heads[best])
+        if known is None and load_lexicon().names_act(heads[best]):
             continue  # "in protest against the laws": an act is no party to another
-        picked = resolver.resolve(heads[best]) or resolver.words(heads[best])
+        picked = known or resolver.words(heads[best])
         if picked is not None and picked.end > picked.start:
             chosen[slot] = picked
     return chosen["source"], chosen["target"]

@@ -15,7 +15,7 @@ from .casualties import Casualties, find_casualties
 from .dates import find_dates
 from .document import Document
 from .classifier import LinearModel, Models, fallback_codes, features, load_models
-from .lexicon import Entry, Lexicon, governing_verb, load_lexicon
+from .lexicon import Entry, Lexicon, fronted_report, governing_verb, load_lexicon
 from .nlp import load_nlp
 from .ontology import lookup, threat_mode
 from .places import find_location
@@ -313,14 +313,15 @@ def _main_verb_candidate(clause: Clause, code: str, resolver: ActorResolver, lex
     # "The official said Tanzania would give Uganda aid", "announced that Norway had provided
     # 40 million dollars": a cooperation or a deed reported after the verb is the clause's
     # subject's. What one says another must do, or will suffer, stays the speaker's.
+    penta_class = lookup(code).penta_class
     if reported is None and root.lemma_.lower() in lexicon.reporting:
-        reported = _reported_deed(root, lookup(code).penta_class, resolver)
-    if reported is not None and lookup(code).penta_class != 0:
+        reported = _reported_deed(root, penta_class, resolver)
+    if reported is not None and penta_class != 0:
         addressee, _ = _first_actor([c for c in root.children if c.dep_ in ("dobj", "dative")], resolver)
         if addressee is None or addressee.role == "MED":
             root = reported
     # "would give Uganda aid" is an act the lexicon knows but only as promised: the class is the promise
-    promised = root is reported and root.i in clause.candidates and lookup(code).penta_class == 1 \
+    promised = root is reported and root.i in clause.candidates and penta_class == 1 \
         and clause.candidates[root.i].realis == "hypothetical"
     if root.pos_ not in ("VERB", "AUX") or (root.i in clause.candidates and not promised):
         return None  # no verb, or one the lexicon read more precisely than a class can
@@ -743,7 +744,7 @@ def _subject(verb: Token) -> Token | None:
             asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if asked is not None:  # "urged Russia to withdraw": Russia would withdraw
                 return asked
-        reported = _fronted_report(verb)
+        reported = fronted_report(verb)
         if reported is not None:  # "X stormed the village, police said, wounding four": X wounded them
             verb = reported
         elif verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "pobj", "prep", "acomp") and verb.head != verb:
@@ -751,14 +752,6 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
-
-
-def _fronted_report(verb: Token) -> Token | None:
-    """The reported clause before a verb of saying that a participle after it continues, as the
-    parser hangs it on the verb of saying ("X stormed the village, police said, wounding four")."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in load_lexicon().reporting:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.head.i), None)
 
 
 def _is_country(actor: Actor | None) -> bool:

@@ -94,6 +94,14 @@ def object_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def fronted_report(verb: Token) -> Token | None:
+    """The reported clause before a verb of saying that a participle after it continues, as the
+    parser hangs it on the verb of saying ("X stormed the village, police said, wounding four")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.lemma_.lower() not in load_lexicon().reporting:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.head.i), None)
+
+
 def governing_verb(token: Token) -> Token:
     """The verb a noun hangs from, through a preposition if need be ("came under attack" -> came)."""
     head = token.head

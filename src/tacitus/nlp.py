@@ -63,9 +63,7 @@ def _read_spaced_clitics_as_joined(nlp: Language) -> None:
     """The model sees a word through its norm, prefix, suffix and shape: give "’ s" those of "’s"."""
     for apostrophe in APOSTROPHES:
         for clitic in CLITICS:
-            spaced, joined = nlp.vocab[f"{apostrophe} {clitic}"], nlp.vocab[f"'{clitic}"]  # the form it knows best
-            spaced.norm_, spaced.prefix_, spaced.suffix_, spaced.shape_ = (
-                joined.norm_, joined.prefix_, joined.suffix_, joined.shape_)
+            _read_as_joined(nlp.vocab, f"{apostrophe} {clitic}", f"'{clitic}")  # the form it knows best
 
 
 # Tokenised corpora also space the points of abbreviations and decimals ("the U . K .",
@@ -119,14 +117,16 @@ def spaced_abbreviations(doc: Doc) -> Doc:
             for span in spans:
                 retokenizer.merge(span)
     for text in texts:
-        _read_as_joined(doc.vocab, text)
+        _read_as_joined(doc.vocab, text, text.replace(" ", ""))
     return doc
 
 
-def _read_as_joined(vocab, spaced: str) -> None:
-    lexeme, joined = vocab[spaced], vocab[spaced.replace(" ", "")]
-    lexeme.norm_, lexeme.prefix_, lexeme.suffix_, lexeme.shape_ = joined.norm_, joined.prefix_, joined.suffix_, joined.shape_
-    lexeme.like_num = joined.like_num
+def _read_as_joined(vocab, spaced: str, joined: str) -> None:
+    """The model sees a word through its norm, prefix, suffix and shape: give the spaced form those
+    of the joined one."""
+    lexeme, model = vocab[spaced], vocab[joined]
+    lexeme.norm_, lexeme.prefix_, lexeme.suffix_, lexeme.shape_ = model.norm_, model.prefix_, model.suffix_, model.shape_
+    lexeme.like_num = model.like_num
 
 
 def spaced_form(name: str) -> str | None:
